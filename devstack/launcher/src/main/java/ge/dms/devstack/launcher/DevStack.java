@@ -1,0 +1,19 @@
+package ge.dms.devstack.launcher;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code ./dev}: the commands that run the platform on one machine. */
+@Command(name = "dev",
+        mixinStandardHelpOptions = true,
+        description = "Runs the DMS platform locally on real embedded servers.",
+        subcommands = {UpCommand.class, KafkaToolCommand.class})
+public final class DevStack {
+
+    public static void main(String[] args) {
+        int exitCode = new CommandLine(new DevStack()).execute(args);
+        if (exitCode != 0) {
+            Runtime.getRuntime().halt(exitCode);
+        }
+    }
+}
