@@ -2,8 +2,10 @@ package ge.dms.devstack.launcher;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
 
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +27,9 @@ final class KafkaToolCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TOOL", description = "one of: topics, console-producer, console-consumer, consumer-groups")
     private String tool;
 
-    @Parameters(index = "1..*", paramLabel = "ARGS", description = "the tool's own arguments")
-    private List<String> arguments = List.of();
+    // Everything after TOOL belongs to the tool, options included.
+    @Unmatched
+    private List<String> arguments = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
