@@ -1,19 +1,14 @@
 package ge.dms.command.security;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.core.async.publisher.Publishers;
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.filters.AuthenticationFetcher;
 import org.reactivestreams.Publisher;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,17 +22,12 @@ import java.util.Set;
 @Context // built at start-up, so a missing or short DMS_JWT_SECRET stops the service before it serves
 public class BearerTokenFetcher implements AuthenticationFetcher<HttpRequest<?>> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BearerTokenFetcher.class);
     private static final Set<String> ROLES = Set.of(Role.ADMIN_ROLE, Role.RESTAURANT_ROLE, Role.DRIVER_ROLE);
 
-    private final byte[] key;
-    private final String issuer;
-    private final JsonMapper json;
+    private final JwtCodec codec;
 
-    public BearerTokenFetcher(JwtConfig config, JsonMapper json) {
-        this.key = config.key();
-        this.issuer = config.getIssuer();
-        this.json = json;
+    public BearerTokenFetcher(JwtConfig config) {
+        this.codec = new JwtCodec(config.key(), config.getIssuer());
     }
 
     @Override
@@ -50,21 +40,12 @@ public class BearerTokenFetcher implements AuthenticationFetcher<HttpRequest<?>>
     }
 
     Optional<Authentication> authenticate(String token) {
-        return Hs256.verify(key, token).flatMap(this::claims).flatMap(this::toAuthentication);
-    }
-
-    private Optional<Map<String, Object>> claims(String claimsJson) {
-        try {
-            return Optional.ofNullable(json.readValue(claimsJson, Argument.mapOf(String.class, Object.class)));
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("Unreadable token claims", e);
-            return Optional.empty();
-        }
+        return codec.verify(token).map(JWTClaimsSet::getClaims).flatMap(this::toAuthentication);
     }
 
     private Optional<Authentication> toAuthentication(Map<String, Object> claims) {
-        if (!(claims.get("exp") instanceof Number exp) || Instant.now().getEpochSecond() >= exp.longValue()
-                || !issuer.equals(claims.get("iss")) || !(claims.get("sub") instanceof String subject)
+        // Signature, algorithm, issuer and expiry were checked by the codec.
+        if (!(claims.get("sub") instanceof String subject)
                 || !(claims.get("roles") instanceof List<?> roles) || roles.size() != 1
                 || !(roles.getFirst() instanceof String role) || !ROLES.contains(role)) {
             return Optional.empty();

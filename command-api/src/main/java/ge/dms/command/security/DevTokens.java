@@ -1,9 +1,13 @@
 package ge.dms.command.security;
 
+import com.nimbusds.jwt.JWTClaimsSet;
+
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
+import java.util.List;
 import java.util.HexFormat;
 
 /**
@@ -23,12 +27,17 @@ public final class DevTokens {
         }
         JwtConfig config = new JwtConfig();
         config.setSecret(secret);
-        long now = Instant.now().getEpochSecond();
-        String subject = parsed.value() + (id == null ? "" : ":" + id);
-        String claims = "{\"iss\":\"" + config.getIssuer() + "\",\"sub\":\"" + subject + "\",\"roles\":[\"" + parsed.value() + "\"]"
-                + (id == null ? "" : ",\"" + Actor.ID_CLAIM + "\":" + id)
-                + ",\"iat\":" + now + ",\"exp\":" + (now + ttl.toSeconds()) + "}";
-        return Hs256.sign(config.key(), claims);
+        Instant now = Instant.now();
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(config.getIssuer())
+                .subject(parsed.value() + (id == null ? "" : ":" + id))
+                .claim("roles", List.of(parsed.value()))
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(ttl)));
+        if (id != null) {
+            claims.claim(Actor.ID_CLAIM, id);
+        }
+        return new JwtCodec(config.key(), config.getIssuer()).sign(claims.build());
     }
 
     public static String mint(String secret, String role, Long id) {
