@@ -38,6 +38,17 @@ class ServiceIT {
     }
 
     @Test
+    void shouldAnswerHealthWithoutAToken(TestNamespace ns) {
+        try (TestApi t = TestApi.start(ns)) {
+            for (String path : List.of("/health", "/health/liveness", "/health/readiness")) {
+                Reply reply = t.send("GET", path, null, null, null);
+                assertThat(reply.status()).as(path).isEqualTo(200);
+                assertThat(reply.json()).as(path).containsEntry("status", "UP");
+            }
+        }
+    }
+
+    @Test
     void shouldBoundEveryStatementAndLockWait(TestNamespace ns) throws Exception {
         try (TestApi t = TestApi.start(ns);
              var connection = t.api().context().getBean(javax.sql.DataSource.class).getConnection();

@@ -1,0 +1,127 @@
+package ge.dms.devstack.launcher;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One service of the platform running as its own JVM, started from its module's compiled
+ * classes and {@code target/classpath.txt}, configured by environment variables alone (as in
+ * production), its output in a log file. {@link #close()} sends SIGTERM, so the service's own
+ * shutdown hooks run, and kills it only if it has not stopped after a grace period.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceProcess.class);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+    private final String name;
+    private final Process process;
+    private final Path logFile;
+
+    private ServiceProcess(String name, Process process, Path logFile) {
+        this.name = name;
+        this.process = process;
+        this.logFile = logFile;
+    }
+
+    /** Starts {@code mainClass} of the module in {@code moduleDirectory} with {@code environment} added. */
+    static ServiceProcess start(String name, Path moduleDirectory, String mainClass, Map<String, String> environment, Path logDirectory) {
+        Path classes = moduleDirectory.resolve("target/classes");
+        Path classpathFile = moduleDirectory.resolve("target/classpath.txt");
+        if (!Files.exists(classpathFile)) {
+            throw new IllegalStateException(name + " is not built: " + classpathFile + " is missing (run ./dev up, which builds it)");
+        }
+        try {
+            Files.createDirectories(logDirectory);
+            Path logFile = logDirectory.resolve(name + ".log");
+            String classpath = classes + java.io.File.pathSeparator + Files.readString(classpathFile, StandardCharsets.UTF_8).strip();
+            List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx768m", "-XX:+UseG1GC", "-Dfile.encoding=UTF-8",
+                    "--sun-misc-unsafe-memory-access=allow", // Kafka and Netty still call it; JDK 25 only warns
+                    "-cp", classpath, mainClass));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            LOG.info("{} started (pid {}), log {}", name, process.pid(), logFile);
+            return new ServiceProcess(name, process, logFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + name, e);
+        }
+    }
+
+    private static String javaBinary() {
+        return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    /** Waits until {@code healthUrl} answers 200, failing early if the process dies. */
+    ServiceProcess awaitHealthy(URI healthUrl, Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with code " + process.exitValue() + " during start-up; see " + logFile);
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(healthUrl).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return this;
+                }
+            } catch (IOException notYet) {
+                LOG.trace("{} not answering yet", name, notYet);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + name, e);
+            }
+            pause();
+        }
+        throw new IllegalStateException(name + " did not become healthy at " + healthUrl + " within " + timeout + "; see " + logFile);
+    }
+
+    private void pause() {
+        try {
+            process.waitFor(200, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    Path logFile() {
+        return logFile;
+    }
+
+    @Override
+    public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
+                LOG.warn("{} did not stop within {}; killing it", name, STOP_GRACE);
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        LOG.info("{} stopped", name);
+    }
+}
