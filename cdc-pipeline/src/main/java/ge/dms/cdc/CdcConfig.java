@@ -1,0 +1,213 @@
+package ge.dms.cdc;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * Everything cdc-pipeline can be told. Connection settings come from {@code DMS_POSTGRES_URL},
+ * {@code DMS_POSTGRES_USER}, {@code DMS_POSTGRES_PASSWORD} and {@code DMS_KAFKA_BOOTSTRAP};
+ * every other key is a {@code cdc.*} key (system property, or environment variable in upper
+ * case with dots as underscores, e.g. {@code CDC_POLL_INTERVAL_MS}). Defaults live here only.
+ *
+ * @param jdbcUrl                   write-side database, {@code jdbc:postgresql://host:port/db}
+ * @param user                      a role with REPLICATION (or superuser) and SELECT on the captured tables
+ * @param password                  its password, empty for trust authentication
+ * @param kafkaBootstrap            Kafka bootstrap servers
+ * @param name                      {@code cdc.name}: engine name and Debezium {@code topic.prefix}; offsets are stored under it
+ * @param topicPrefix               {@code cdc.topic.prefix}: put in front of every topic name (tests isolate with it)
+ * @param slotName                  {@code cdc.slot.name}: the replication slot (created on first start, never dropped)
+ * @param publicationName           {@code cdc.publication.name}: must exist; the write-side migrations create it
+ * @param offsetTopic               {@code cdc.offset.topic}: compacted topic holding the source offsets
+ * @param snapshotMode              {@code cdc.snapshot.mode}: Debezium snapshot mode
+ * @param pollIntervalMs            {@code cdc.poll.interval.ms}
+ * @param maxBatchSize              {@code cdc.max.batch.size}
+ * @param maxQueueSize              {@code cdc.max.queue.size}
+ * @param offsetFlushIntervalMs     {@code cdc.offset.flush.interval.ms}
+ * @param heartbeatIntervalMs       {@code cdc.heartbeat.interval.ms}
+ * @param statusUpdateIntervalMs    {@code cdc.status.update.interval.ms}
+ * @param producerLingerMs          {@code cdc.producer.linger.ms}
+ * @param producerDeliveryTimeoutMs {@code cdc.producer.delivery.timeout.ms}
+ * @param retryBackoffMaxMs         {@code cdc.retry.backoff.max.ms}
+ * @param retriableRestartWaitMs    {@code cdc.retriable.restart.wait.ms}
+ * @param topicPartitions           {@code cdc.topic.partitions}
+ * @param topicReplicationFactor    {@code cdc.topic.replication.factor}, -1 for the broker default
+ * @param minCompactionLagMs        {@code cdc.topic.min.compaction.lag.ms}
+ * @param transactionsRetentionMs   {@code cdc.transactions.retention.ms}
+ * @param slotCheckIntervalMs       {@code cdc.slot.check.interval.ms}
+ * @param slotMaxLagBytes           {@code cdc.slot.max.lag.bytes}
+ * @param healthPort                {@code cdc.health.port}: HTTP port of /health and /metrics; 0 any free port, -1 off
+ */
+public record CdcConfig(String jdbcUrl, String user, String password, String kafkaBootstrap,
+                        String name, String topicPrefix, String slotName, String publicationName,
+                        String offsetTopic, String snapshotMode,
+                        long pollIntervalMs, int maxBatchSize, int maxQueueSize,
+                        long offsetFlushIntervalMs, long heartbeatIntervalMs, long statusUpdateIntervalMs,
+                        long producerLingerMs, long producerDeliveryTimeoutMs,
+                        long retryBackoffMaxMs, long retriableRestartWaitMs,
+                        int topicPartitions, short topicReplicationFactor,
+                        long minCompactionLagMs, long transactionsRetentionMs,
+                        long slotCheckIntervalMs, long slotMaxLagBytes, int healthPort) {
+
+    public CdcConfig {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl (DMS_POSTGRES_URL)");
+        Objects.requireNonNull(kafkaBootstrap, "kafkaBootstrap (DMS_KAFKA_BOOTSTRAP)");
+        if (!jdbcUrl.startsWith("jdbc:postgresql://")) {
+            throw new IllegalArgumentException("DMS_POSTGRES_URL is not a PostgreSQL JDBC URL: " + jdbcUrl);
+        }
+        user = user == null ? "" : user;
+        password = password == null ? "" : password;
+        topicPrefix = topicPrefix == null ? "" : topicPrefix;
+    }
+
+    /** The defaults, for a database and a Kafka cluster. */
+    public static CdcConfig defaults(String jdbcUrl, String user, String password, String kafkaBootstrap) {
+        return new CdcConfig(jdbcUrl, user, password, kafkaBootstrap,
+                "dms-cdc", "", "dms_cdc", "dms_cdc", "dms.cdc.offsets", "initial",
+                // Debezium's 500 ms default parks an idle queue (and the WAL reader) for half a second
+                // per poll: it was most of the hop's latency. 5 ms keeps p99 under budget at ~0.3 idle cores.
+                5,
+                // Debezium's defaults: large enough that a burst is one batch, small enough to ack quickly.
+                2048, 8192,
+                // Replay window after a crash and how long the slot pins WAL; Debezium's 60 s is both too long.
+                1_000,
+                // Off by default in Debezium; without it a quiet slot never advances while other databases write WAL.
+                10_000,
+                // How often the confirmed LSN is reported to PostgreSQL, i.e. how far behind the slot may look.
+                1_000,
+                // The hop's budget is milliseconds: no batching delay on the producer.
+                0,
+                // A broker outage longer than this fails the send; the batch is then sent again, never skipped.
+                30_000,
+                5_000,
+                // Debezium restarts the connector after a retriable error (PostgreSQL restart) after this wait.
+                2_000,
+                3, (short) -1,
+                // Consumers lagging less than a day see every change; older history keeps the latest row per key.
+                86_400_000L,
+                7L * 86_400_000L,
+                5_000, 1L << 30, -1);
+    }
+
+    /**
+     * Reads the connection from {@code environment} and {@code cdc.*} keys from {@code properties}
+     * first, then from {@code environment} ({@code CDC_POLL_INTERVAL_MS}).
+     */
+    public static CdcConfig from(Map<String, String> environment, Map<String, String> properties) {
+        String url = require(environment, "DMS_POSTGRES_URL");
+        String kafka = require(environment, "DMS_KAFKA_BOOTSTRAP");
+        CdcConfig d = defaults(url, environment.getOrDefault("DMS_POSTGRES_USER", "postgres"),
+                environment.getOrDefault("DMS_POSTGRES_PASSWORD", ""), kafka);
+        UnaryOperator<String> key = k -> {
+            String v = properties.get(k);
+            return v != null ? v : environment.get(k.toUpperCase(java.util.Locale.ROOT).replace('.', '_'));
+        };
+        return new CdcConfig(d.jdbcUrl, d.user, d.password, d.kafkaBootstrap,
+                str(key, "cdc.name", d.name), str(key, "cdc.topic.prefix", d.topicPrefix),
+                str(key, "cdc.slot.name", d.slotName), str(key, "cdc.publication.name", d.publicationName),
+                str(key, "cdc.offset.topic", d.offsetTopic), str(key, "cdc.snapshot.mode", d.snapshotMode),
+                lng(key, "cdc.poll.interval.ms", d.pollIntervalMs),
+                (int) lng(key, "cdc.max.batch.size", d.maxBatchSize), (int) lng(key, "cdc.max.queue.size", d.maxQueueSize),
+                lng(key, "cdc.offset.flush.interval.ms", d.offsetFlushIntervalMs),
+                lng(key, "cdc.heartbeat.interval.ms", d.heartbeatIntervalMs),
+                lng(key, "cdc.status.update.interval.ms", d.statusUpdateIntervalMs),
+                lng(key, "cdc.producer.linger.ms", d.producerLingerMs),
+                lng(key, "cdc.producer.delivery.timeout.ms", d.producerDeliveryTimeoutMs),
+                lng(key, "cdc.retry.backoff.max.ms", d.retryBackoffMaxMs),
+                lng(key, "cdc.retriable.restart.wait.ms", d.retriableRestartWaitMs),
+                (int) lng(key, "cdc.topic.partitions", d.topicPartitions),
+                (short) lng(key, "cdc.topic.replication.factor", d.topicReplicationFactor),
+                lng(key, "cdc.topic.min.compaction.lag.ms", d.minCompactionLagMs),
+                lng(key, "cdc.transactions.retention.ms", d.transactionsRetentionMs),
+                lng(key, "cdc.slot.check.interval.ms", d.slotCheckIntervalMs),
+                lng(key, "cdc.slot.max.lag.bytes", d.slotMaxLagBytes),
+                (int) lng(key, "cdc.health.port", d.healthPort));
+    }
+
+    /** A copy with some fields changed, e.g. {@code c -> c.withTopicPrefix("t1.")}. */
+    public CdcConfig withTopicPrefix(String prefix) {
+        return with(Map.of("cdc.topic.prefix", prefix));
+    }
+
+    public CdcConfig withSlotName(String slot) {
+        return with(Map.of("cdc.slot.name", slot));
+    }
+
+    /** A copy with {@code cdc.*} keys overridden. */
+    public CdcConfig with(Map<String, String> overrides) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("DMS_POSTGRES_URL", jdbcUrl);
+        environment.put("DMS_POSTGRES_USER", user);
+        environment.put("DMS_POSTGRES_PASSWORD", password);
+        environment.put("DMS_KAFKA_BOOTSTRAP", kafkaBootstrap);
+        Map<String, String> properties = new LinkedHashMap<>(asKeys());
+        properties.putAll(overrides);
+        return from(environment, properties);
+    }
+
+    /** The {@code cdc.*} keys with their values, as {@link #from} reads them. */
+    public Map<String, String> asKeys() {
+        Map<String, String> keys = new LinkedHashMap<>();
+        keys.put("cdc.name", name);
+        keys.put("cdc.topic.prefix", topicPrefix);
+        keys.put("cdc.slot.name", slotName);
+        keys.put("cdc.publication.name", publicationName);
+        keys.put("cdc.offset.topic", offsetTopic);
+        keys.put("cdc.snapshot.mode", snapshotMode);
+        keys.put("cdc.poll.interval.ms", Long.toString(pollIntervalMs));
+        keys.put("cdc.max.batch.size", Integer.toString(maxBatchSize));
+        keys.put("cdc.max.queue.size", Integer.toString(maxQueueSize));
+        keys.put("cdc.offset.flush.interval.ms", Long.toString(offsetFlushIntervalMs));
+        keys.put("cdc.heartbeat.interval.ms", Long.toString(heartbeatIntervalMs));
+        keys.put("cdc.status.update.interval.ms", Long.toString(statusUpdateIntervalMs));
+        keys.put("cdc.producer.linger.ms", Long.toString(producerLingerMs));
+        keys.put("cdc.producer.delivery.timeout.ms", Long.toString(producerDeliveryTimeoutMs));
+        keys.put("cdc.retry.backoff.max.ms", Long.toString(retryBackoffMaxMs));
+        keys.put("cdc.retriable.restart.wait.ms", Long.toString(retriableRestartWaitMs));
+        keys.put("cdc.topic.partitions", Integer.toString(topicPartitions));
+        keys.put("cdc.topic.replication.factor", Short.toString(topicReplicationFactor));
+        keys.put("cdc.topic.min.compaction.lag.ms", Long.toString(minCompactionLagMs));
+        keys.put("cdc.transactions.retention.ms", Long.toString(transactionsRetentionMs));
+        keys.put("cdc.slot.check.interval.ms", Long.toString(slotCheckIntervalMs));
+        keys.put("cdc.slot.max.lag.bytes", Long.toString(slotMaxLagBytes));
+        keys.put("cdc.health.port", Integer.toString(healthPort));
+        return keys;
+    }
+
+    /** The offsets topic's full name. */
+    public String offsetTopicName() {
+        return topicPrefix + offsetTopic;
+    }
+
+    @Override
+    public String toString() {
+        return "CdcConfig[" + jdbcUrl + " user=" + user + " password=" + (password.isEmpty() ? "" : "***")
+                + " kafka=" + kafkaBootstrap + " " + asKeys() + "]";
+    }
+
+    private static String require(Map<String, String> environment, String name) {
+        String value = environment.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " is not set: cdc-pipeline needs DMS_POSTGRES_URL and DMS_KAFKA_BOOTSTRAP");
+        }
+        return value;
+    }
+
+    private static String str(UnaryOperator<String> key, String name, String fallback) {
+        String value = key.apply(name);
+        return value == null ? fallback : value;
+    }
+
+    private static long lng(UnaryOperator<String> key, String name, long fallback) {
+        String value = key.apply(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, got '" + value + "'", e);
+        }
+    }
+}

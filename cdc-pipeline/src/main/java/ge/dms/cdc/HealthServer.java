@@ -1,0 +1,60 @@
+package ge.dms.cdc;
+
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
+
+/** {@code GET /health} (200 UP or 503 DOWN, JSON) and {@code GET /metrics} (one meter a line) on the JDK's HTTP server. */
+final class HealthServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HealthServer.class);
+
+    private final HttpServer server;
+
+    HealthServer(int port, CdcPipeline pipeline, MeterRegistry registry) {
+        try {
+            server = HttpServer.create(new InetSocketAddress(port), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cdc.health.port " + port + " is not free", e);
+        }
+        server.createContext("/health", exchange -> {
+            CdcPipeline.Health health = pipeline.health();
+            respond(exchange, health.up() ? 200 : 503, health.toJson());
+        });
+        server.createContext("/metrics", exchange -> respond(exchange, 200, registry.getMeters().stream()
+                .flatMap(m -> m.measure().iterator().hasNext()
+                        ? java.util.stream.StreamSupport.stream(m.measure().spliterator(), false)
+                        .map(s -> m.getId().getName() + "{" + s.getStatistic().getTagValueRepresentation() + "} " + s.getValue())
+                        : java.util.stream.Stream.empty())
+                .collect(Collectors.joining("\n", "", "\n"))));
+        server.start();
+        LOG.info("health on http://localhost:{}/health", port());
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    private static void respond(com.sun.net.httpserver.HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", status == 200 && body.startsWith("{") || status == 503
+                ? "application/json" : "text/plain");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,42 @@
+package ge.dms.cdc;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CdcConfigTest {
+
+    private static final Map<String, String> ENV = Map.of(
+            "DMS_POSTGRES_URL", "jdbc:postgresql://db:5432/dms_write", "DMS_POSTGRES_USER", "cdc",
+            "DMS_POSTGRES_PASSWORD", "secret", "DMS_KAFKA_BOOTSTRAP", "kafka:9092", "CDC_SLOT_NAME", "from_env");
+
+    @Test
+    void shouldReadConnectionFromEnvironmentAndKeysFromPropertiesThenEnvironment() {
+        CdcConfig config = CdcConfig.from(ENV, Map.of("cdc.poll.interval.ms", "20"));
+
+        assertThat(config.jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/dms_write");
+        assertThat(config.kafkaBootstrap()).isEqualTo("kafka:9092");
+        assertThat(config.pollIntervalMs()).isEqualTo(20);
+        assertThat(config.slotName()).isEqualTo("from_env");
+        assertThat(config.offsetFlushIntervalMs()).isEqualTo(1_000);
+        assertThat(config.toString()).doesNotContain("secret");
+    }
+
+    @Test
+    void shouldRoundTripEveryKey() {
+        CdcConfig config = CdcConfig.from(ENV, Map.of()).with(Map.of("cdc.topic.prefix", "t1."));
+
+        assertThat(CdcConfig.from(ENV, config.asKeys())).isEqualTo(config);
+        assertThat(config.offsetTopicName()).isEqualTo("t1.dms.cdc.offsets");
+    }
+
+    @Test
+    void shouldSayWhatIsMissingOrMalformed() {
+        assertThatThrownBy(() -> CdcConfig.from(Map.of(), Map.of())).hasMessageContaining("DMS_POSTGRES_URL is not set");
+        assertThatThrownBy(() -> CdcConfig.from(ENV, Map.of("cdc.poll.interval.ms", "fast")))
+                .hasMessageContaining("cdc.poll.interval.ms must be a whole number");
+    }
+}
