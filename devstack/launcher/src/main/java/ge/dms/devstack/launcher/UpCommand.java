@@ -67,11 +67,18 @@ final class UpCommand implements Callable<Integer> {
                         "ge.dms.command.Application", commandApiEnvironment(endpoints, jwtSecret, commandApiPort), logs))
                 .awaitHealthy(commandApi.resolve("/health"), SERVICE_START_TIMEOUT);
         DemoData.Summary demo = noDemo ? null : loadDemo(endpoints.writeDatabase());
+        // After command-api: its migrations create the publication that CDC captures through.
+        int cdcHealthPort = FreePorts.next();
+        URI cdcHealth = URI.create("http://localhost:" + cdcHealthPort + "/health");
+        services.add(ServiceProcess.start("cdc-pipeline", DevSecret.projectRoot().resolve("cdc-pipeline"),
+                        "ge.dms.cdc.CdcPipeline", cdcEnvironment(endpoints, cdcHealthPort), logs))
+                .awaitHealthy(cdcHealth, SERVICE_START_TIMEOUT);
 
         console.println();
         console.println("DMS platform is up" + (dataDirectory == null ? " (temporary data)" : " (data in " + dataDirectory.toAbsolutePath() + ")"));
         console.println(infrastructure.describe());
         console.println("Command API        " + commandApi + "   (OpenAPI: " + commandApi.resolve("/openapi.json") + ")");
+        console.println("CDC pipeline       " + cdcHealth + "   (metrics: " + cdcHealth.resolve("/metrics") + ")");
         console.println("Service logs       " + logs);
         console.println();
         console.println("As environment variables:");
@@ -89,6 +96,12 @@ final class UpCommand implements Callable<Integer> {
         Map<String, String> environment = new HashMap<>(endpoints.asEnvironment());
         environment.put("DMS_JWT_SECRET", jwtSecret);
         environment.put("DMS_COMMAND_API_PORT", String.valueOf(port));
+        return environment;
+    }
+
+    private static Map<String, String> cdcEnvironment(Endpoints endpoints, int healthPort) {
+        Map<String, String> environment = new HashMap<>(endpoints.asEnvironment());
+        environment.put("CDC_HEALTH_PORT", String.valueOf(healthPort));
         return environment;
     }
 
