@@ -1,0 +1,144 @@
+package ge.dms.projection;
+
+import ge.dms.projection.analytics.AnalyticsProjection;
+import ge.dms.projection.analytics.AnalyticsSink;
+import ge.dms.projection.analytics.RedisAnalyticsWriter;
+import ge.dms.projection.analytics.ReadStoreAnalyticsWriter;
+import ge.dms.projection.events.OrderEventsProjection;
+import ge.dms.projection.orderview.OrderViewProjection;
+import ge.dms.projection.orderview.ReferenceCache;
+import ge.dms.projection.orderview.readstore.ReadStoreOrderViewWriter;
+import ge.dms.projection.orderview.readstore.ReadStoreSink;
+import ge.dms.projection.orderview.redis.RedisKeys;
+import ge.dms.projection.orderview.redis.RedisOrderViewWriter;
+import ge.dms.projection.readstore.ReadStore;
+import ge.dms.schemas.ProjectionTopics;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Starts every projection: read-side migrations, missing topics (if configured), the order view,
+ * analytics and order events topologies, the Redis sink (inside the order view topology) and the
+ * read-side sink. The launcher calls {@link #start}; {@link ProjectionsMain} is the standalone entry.
+ */
+public final class Projections implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Projections.class);
+    /** Application ids (and the read-side consumer group) derived from the configured prefix; the rebuild resets these. */
+    public static final java.util.function.UnaryOperator<String> ORDER_VIEWS = app -> app + "-order-views";
+    public static final java.util.function.UnaryOperator<String> ANALYTICS = app -> app + "-analytics";
+    public static final java.util.function.UnaryOperator<String> READ_STORE = app -> app + "-read-store";
+    private static final String ORDER_EVENTS_SUFFIX = "-order-events";
+
+    /** How long start waits for the restaurant and driver names to load before views are built. */
+    private static final Duration REFERENCE_LOAD = Duration.ofSeconds(30);
+
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final List<KafkaStreams> streams = new ArrayList<>();
+
+    private Projections() {
+    }
+
+    public static Projections start(ProjectionsConfig config) {
+        Projections running = new Projections();
+        try {
+            running.startAll(config);
+            return running;
+        } catch (RuntimeException e) {
+            running.close();
+            throw e;
+        }
+    }
+
+    private void startAll(ProjectionsConfig config) {
+        ProjectionTopics topics = ProjectionTopics.withPrefix(config.topicPrefix());
+        ReadStore readStore = new ReadStore(config.readJdbcUrl(), config.readUser(), config.readPassword());
+        readStore.migrate();
+        if (config.createTopics()) {
+            List<String> names = new ArrayList<>(topics.cdc().allNames());
+            names.addAll(topics.outputNames());
+            TopicBootstrap.ensure(config.kafkaBootstrap(), names, Set.of(topics.orderViews().name()),
+                    config.partitions(), config.replicationFactor());
+        }
+
+        RedisURI redisUri = RedisURI.create(config.redisUrl());
+        // A stuck Redis fails the write (and the retry) within seconds instead of Lettuce's default minute.
+        redisUri.setTimeout(Duration.ofSeconds(5));
+        RedisClient redisClient = RedisClient.create(redisUri);
+        resources.add(redisClient::shutdown);
+        StatefulRedisConnection<String, String> redis = redisClient.connect();
+        resources.add(redis);
+        var redisWriter = new RedisOrderViewWriter(redis, new RedisKeys(config.redisKeyPrefix()), config.driverStreamMaxLen());
+
+        ReferenceCache references = new ReferenceCache().start(config.kafkaBootstrap(), topics.cdc(), REFERENCE_LOAD);
+        resources.add(references);
+
+        String app = config.applicationId();
+        run(OrderViewProjection.build(topics, redisWriter, references), config, ORDER_VIEWS.apply(app), StreamsSettings.HOT_PATH);
+        run(OrderEventsProjection.build(topics), config, app + ORDER_EVENTS_SUFFIX, StreamsSettings.HOT_PATH);
+        var analyticsWriter = new ReadStoreAnalyticsWriter(readStore);
+        resources.add(analyticsWriter);
+        // A separate connection: the analytics stream thread must not queue behind the hot path's writes.
+        StatefulRedisConnection<String, String> analyticsRedis = redisClient.connect();
+        resources.add(analyticsRedis);
+        var redisAnalytics = new RedisAnalyticsWriter(analyticsRedis, config.redisKeyPrefix());
+        AnalyticsSink analyticsSinks = (key, figures) -> {
+            analyticsWriter.write(key, figures);
+            redisAnalytics.write(key, figures);
+        };
+        run(AnalyticsProjection.build(topics, analyticsSinks), config, ANALYTICS.apply(app), StreamsSettings.BATCH);
+
+        var readSink = new ReadStoreSink(config.kafkaBootstrap(), READ_STORE.apply(app), topics.orderViews(),
+                new ReadStoreOrderViewWriter(readStore)).start();
+        resources.add(readSink);
+        LOG.info("Projections started: application id {}, topic prefix '{}', Redis key prefix '{}'", app,
+                config.topicPrefix(), config.redisKeyPrefix());
+    }
+
+    private void run(Topology topology, ProjectionsConfig config, String applicationId, StreamsSettings.Profile profile) {
+        KafkaStreams kafkaStreams = new KafkaStreams(topology, StreamsSettings.properties(config, applicationId, profile));
+        kafkaStreams.setUncaughtExceptionHandler(e -> {
+            LOG.error("Stream thread of {} failed; replacing it (work resumes from the last commit)", applicationId, e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streams.add(kafkaStreams);
+        kafkaStreams.start();
+    }
+
+    /** True when every topology is running (for health checks and tests). */
+    public boolean isRunning() {
+        return !streams.isEmpty() && streams.stream().allMatch(s -> s.state() == KafkaStreams.State.RUNNING);
+    }
+
+    @Override
+    public void close() {
+        for (KafkaStreams s : streams) {
+            // Leave the group: its partitions move to another instance now, not after the session timeout,
+            // and a view rebuild can delete the group right away.
+            s.close(CloseOptions.timeout(Duration.ofSeconds(30))
+                    .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+        }
+        List<AutoCloseable> reversed = new ArrayList<>(resources);
+        Collections.reverse(reversed);
+        for (AutoCloseable resource : reversed) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("Closing {} failed", resource, e);
+            }
+        }
+    }
+}

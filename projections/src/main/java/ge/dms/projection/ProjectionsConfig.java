@@ -1,0 +1,84 @@
+package ge.dms.projection;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything the projections need to run. {@link #fromEnvironment} reads the {@code DMS_*}
+ * variables every service uses; the rest has defaults here, once.
+ *
+ * @param kafkaBootstrap      {@code DMS_KAFKA_BOOTSTRAP}
+ * @param redisUrl            {@code DMS_REDIS_URL}, e.g. {@code redis://localhost:6379}
+ * @param readJdbcUrl         {@code DMS_READ_POSTGRES_URL}, the read-side database
+ * @param readUser            {@code DMS_READ_POSTGRES_USER}
+ * @param readPassword        {@code DMS_READ_POSTGRES_PASSWORD}
+ * @param topicPrefix         {@code DMS_TOPIC_PREFIX}: in front of every topic name (empty in production)
+ * @param applicationId       {@code DMS_PROJECTIONS_APPLICATION_ID}: prefix of the Streams application ids and consumer groups
+ * @param redisKeyPrefix      {@code DMS_PROJECTIONS_REDIS_KEY_PREFIX}: in front of every Redis key
+ * @param stateDir            {@code DMS_PROJECTIONS_STATE_DIR}: Kafka Streams state stores (RocksDB)
+ * @param driverStreamMaxLen  approximate length bound of each driver's Redis change stream
+ * @param createTopics        create missing input and output topics (dev and tests; production provisions them)
+ * @param partitions          partitions of topics created here
+ * @param replicationFactor   replication of topics created here and of Streams' internal topics
+ */
+public record ProjectionsConfig(String kafkaBootstrap,
+                                String redisUrl,
+                                String readJdbcUrl,
+                                String readUser,
+                                String readPassword,
+                                String topicPrefix,
+                                String applicationId,
+                                String redisKeyPrefix,
+                                Path stateDir,
+                                long driverStreamMaxLen,
+                                boolean createTopics,
+                                int partitions,
+                                short replicationFactor) {
+
+    public static final String DEFAULT_APPLICATION_ID = "dms-projections";
+    public static final String DEFAULT_REDIS_KEY_PREFIX = "dms:";
+    public static final long DEFAULT_DRIVER_STREAM_MAX_LEN = 1000;
+
+    public ProjectionsConfig {
+        Objects.requireNonNull(kafkaBootstrap, "kafkaBootstrap");
+        Objects.requireNonNull(redisUrl, "redisUrl");
+        Objects.requireNonNull(readJdbcUrl, "readJdbcUrl");
+        topicPrefix = topicPrefix == null ? "" : topicPrefix;
+        applicationId = applicationId == null ? DEFAULT_APPLICATION_ID : applicationId;
+        redisKeyPrefix = redisKeyPrefix == null ? DEFAULT_REDIS_KEY_PREFIX : redisKeyPrefix;
+        stateDir = stateDir == null ? Path.of(System.getProperty("java.io.tmpdir"), "dms-projections-state") : stateDir;
+    }
+
+    /** Defaults for everything but the endpoints. */
+    public static ProjectionsConfig of(String kafkaBootstrap, String redisUrl, String readJdbcUrl, String readUser,
+                                       String readPassword) {
+        return new ProjectionsConfig(kafkaBootstrap, redisUrl, readJdbcUrl, readUser, readPassword, "", null, null,
+                null, DEFAULT_DRIVER_STREAM_MAX_LEN, false, 1, (short) 1);
+    }
+
+    public static ProjectionsConfig fromEnvironment(Map<String, String> env) {
+        String state = env.get("DMS_PROJECTIONS_STATE_DIR");
+        return new ProjectionsConfig(required(env, "DMS_KAFKA_BOOTSTRAP"), required(env, "DMS_REDIS_URL"),
+                required(env, "DMS_READ_POSTGRES_URL"), env.get("DMS_READ_POSTGRES_USER"),
+                env.get("DMS_READ_POSTGRES_PASSWORD"), env.get("DMS_TOPIC_PREFIX"),
+                env.get("DMS_PROJECTIONS_APPLICATION_ID"), env.get("DMS_PROJECTIONS_REDIS_KEY_PREFIX"),
+                state == null ? null : Path.of(state), DEFAULT_DRIVER_STREAM_MAX_LEN,
+                Boolean.parseBoolean(env.getOrDefault("DMS_PROJECTIONS_CREATE_TOPICS", "false")),
+                Integer.parseInt(env.getOrDefault("DMS_PROJECTIONS_TOPIC_PARTITIONS", "1")),
+                Short.parseShort(env.getOrDefault("DMS_PROJECTIONS_REPLICATION_FACTOR", "1")));
+    }
+
+    public ProjectionsConfig withNamespace(String topicPrefix, String applicationId, String redisKeyPrefix, Path stateDir) {
+        return new ProjectionsConfig(kafkaBootstrap, redisUrl, readJdbcUrl, readUser, readPassword, topicPrefix,
+                applicationId, redisKeyPrefix, stateDir, driverStreamMaxLen, true, partitions, replicationFactor);
+    }
+
+    private static String required(Map<String, String> env, String name) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("environment variable " + name + " is not set");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,42 @@
+package ge.dms.projection.analytics;
+
+import ge.dms.schemas.serde.Json;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+
+/**
+ * Live analytics in Redis: each changed (dimension, id, day) row as JSON under
+ * {@code {prefix}analytics:{dimension}:{id}:{day}}, expiring after {@link #TTL} so only the
+ * current and previous day stay hot (older ranges are read from PostgreSQL). Each write carries
+ * the row's whole state, so a replay is harmless.
+ */
+public final class RedisAnalyticsWriter implements AnalyticsSink {
+
+    public static final Duration TTL = Duration.ofHours(48);
+
+    private final RedisCommands<String, String> redis;
+    private final String prefix;
+
+    public RedisAnalyticsWriter(StatefulRedisConnection<String, String> connection, String prefix) {
+        this.redis = connection.sync();
+        this.prefix = prefix == null ? "" : prefix;
+    }
+
+    public String key(AnalyticsKey key) {
+        return prefix + "analytics:" + key.dimension() + ":" + key.id() + ":" + key.day();
+    }
+
+    @Override
+    public void write(AnalyticsKey key, DailyFigures figures) {
+        try {
+            redis.set(key(key), Json.mapper().writeValueAsString(figures), SetArgs.Builder.ex(TTL));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

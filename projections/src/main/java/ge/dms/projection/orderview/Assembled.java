@@ -1,0 +1,7 @@
+package ge.dms.projection.orderview;
+
+import ge.dms.schemas.view.OrderView;
+
+/** The assembler's output: the view for the sinks, and the order core that feeds the foreign-key joins. */
+record Assembled(OrderView view, OrderCore core) {
+}

@@ -1,0 +1,121 @@
+package ge.dms.projection.orderview;
+
+import ge.dms.projection.source.DriverRow;
+import ge.dms.projection.source.ItemRow;
+import ge.dms.projection.source.OrderRow;
+import ge.dms.projection.source.RestaurantRow;
+import ge.dms.projection.source.RowParser;
+import ge.dms.projection.source.SourceStreams;
+import ge.dms.schemas.CdcTopics;
+import ge.dms.schemas.ProjectionTopics;
+import ge.dms.schemas.serde.IdKeySerde;
+import ge.dms.schemas.serde.JsonSerde;
+import ge.dms.schemas.view.OrderView;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.kstream.TableJoined;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The order view projection.
+ *
+ * <p>Consumes the {@code orders}, {@code order_items}, {@code restaurants} and {@code drivers}
+ * change topics (each keyed by its row id). Items are re-keyed by order id
+ * ({@code items-by-order} repartition topic) and assembled with their order in the
+ * {@value #ORDER_STATE_STORE} store; a view is emitted only once the order's {@code item_count}
+ * items are all present (whole source transactions) and only when it is newer
+ * ({@link OrderView#isNewerThan}) than the last one emitted. Emitted keyed by order id to
+ * {@link ProjectionTopics#orderViews()} and to the given sink. Malformed input goes to
+ * {@link ProjectionTopics#deadLetter()}.
+ *
+ * <p>Two paths feed the view. The hot path ({@link OrderAssembler}) emits as soon as an order
+ * change arrives, with restaurant and driver rows from the state or the {@link ReferenceLookup}:
+ * no Kafka round trip, so a status change reaches Redis in milliseconds. The complete path
+ * joins every order to its restaurant and driver by foreign key ({@value #RESTAURANTS_STORE},
+ * {@value #DRIVERS_STORE}); the {@link ReferenceGate} re-emits a view only when the join brought
+ * a newer row, e.g. a renamed restaurant, which thereby updates every view that refers to it.
+ */
+public final class OrderViewProjection {
+
+    public static final String ORDER_STATE_STORE = "order-assembly";
+    public static final String ORDER_CORE_STORE = "order-core";
+    public static final String RESTAURANTS_STORE = "restaurants";
+    public static final String DRIVERS_STORE = "drivers";
+    public static final String ORDER_REFERENCES_STORE = "order-references";
+
+    private OrderViewProjection() {
+    }
+
+    /** Names come through the foreign-key joins only. */
+    public static Topology build(ProjectionTopics topics, OrderViewSink sink) {
+        return build(topics, sink, ReferenceLookup.NONE);
+    }
+
+    public static Topology build(ProjectionTopics topics, OrderViewSink sink, ReferenceLookup lookup) {
+        StreamsBuilder builder = new StreamsBuilder();
+        CdcTopics cdc = topics.cdc();
+        IdKeySerde ids = new IdKeySerde();
+
+        KStream<Long, OrderRow> orders = SourceStreams.parsed(builder, cdc.table("orders"), "orders",
+                RowParser::order, topics.deadLetter());
+        KStream<Long, ItemRow> items = SourceStreams.parsed(builder, cdc.table("order_items"), "order-items",
+                        RowParser::item, topics.deadLetter())
+                .selectKey((itemId, item) -> item.orderId(), Named.as("order-items-by-order-id"))
+                .repartition(Repartitioned.<Long, ItemRow>as("items-by-order")
+                        .withKeySerde(ids).withValueSerde(new JsonSerde<>(ItemRow.class)));
+
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORDER_STATE_STORE),
+                ids, new JsonSerde<>(OrderState.class)));
+        KStream<Long, Assembled> assembled = orders
+                .mapValues(OrderInput::ofOrder, Named.as("orders-as-input"))
+                .merge(items.mapValues(OrderInput::ofItem, Named.as("items-as-input")), Named.as("order-inputs"))
+                .processValues(() -> new OrderAssembler(lookup), Named.as("order-assembler"), ORDER_STATE_STORE);
+
+        KTable<Long, OrderCore> cores = assembled
+                .mapValues(a -> a == null ? null : a.core(), Named.as("order-cores"))
+                .toTable(Named.as("order-core-table"), Materialized.<Long, OrderCore, KeyValueStore<Bytes, byte[]>>as(ORDER_CORE_STORE)
+                        .withKeySerde(ids).withValueSerde(new JsonSerde<>(OrderCore.class)));
+        KTable<Long, RestaurantRow> restaurants = SourceStreams.parsed(builder, cdc.table("restaurants"), "restaurants",
+                        RowParser::restaurant, topics.deadLetter())
+                .groupByKey(Grouped.with("restaurants-by-id", ids, new JsonSerde<>(RestaurantRow.class)))
+                .reduce(RestaurantRow::newer, Named.as("restaurants-latest"),
+                        Materialized.<Long, RestaurantRow, KeyValueStore<Bytes, byte[]>>as(RESTAURANTS_STORE)
+                                .withKeySerde(ids).withValueSerde(new JsonSerde<>(RestaurantRow.class)));
+        KTable<Long, DriverRow> drivers = SourceStreams.parsed(builder, cdc.table("drivers"), "drivers",
+                        RowParser::driver, topics.deadLetter())
+                .groupByKey(Grouped.with("drivers-by-id", ids, new JsonSerde<>(DriverRow.class)))
+                .reduce(DriverRow::newer, Named.as("drivers-latest"),
+                        Materialized.<Long, DriverRow, KeyValueStore<Bytes, byte[]>>as(DRIVERS_STORE)
+                                .withKeySerde(ids).withValueSerde(new JsonSerde<>(DriverRow.class)));
+
+        JsonSerde<JoinedReferences> refsSerde = new JsonSerde<>(JoinedReferences.class);
+        KStream<Long, OrderView> joinedViews = cores
+                .leftJoin(restaurants, OrderCore::restaurantId, JoinedReferences::ofRestaurant,
+                        TableJoined.as("order-restaurant-join"),
+                        Materialized.<Long, JoinedReferences, KeyValueStore<Bytes, byte[]>>as("order-with-restaurant")
+                                .withKeySerde(ids).withValueSerde(refsSerde))
+                .leftJoin(drivers, JoinedReferences::driverId, JoinedReferences::withDriver,
+                        TableJoined.as("order-driver-join"),
+                        Materialized.<Long, JoinedReferences, KeyValueStore<Bytes, byte[]>>as(ORDER_REFERENCES_STORE)
+                                .withKeySerde(ids).withValueSerde(refsSerde))
+                .toStream(Named.as("order-references-changes"))
+                .processValues(ReferenceGate::new, Named.as("order-reference-gate"), ORDER_STATE_STORE);
+
+        KStream<Long, OrderView> out = assembled
+                .mapValues(a -> a == null ? null : a.view(), Named.as("order-views-hot"))
+                .merge(joinedViews, Named.as("order-views"));
+        out.to(topics.orderViews().name(), Produced.with(topics.orderViews().keySerde(), topics.orderViews().valueSerde())
+                .withName("order-views-topic-sink"));
+        out.process(() -> new OrderViewSinkProcessor(sink), Named.as("order-views-external-sinks"));
+        return builder.build();
+    }
+}

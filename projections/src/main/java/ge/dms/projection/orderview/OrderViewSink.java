@@ -1,0 +1,17 @@
+package ge.dms.projection.orderview;
+
+import ge.dms.schemas.view.OrderView;
+
+/**
+ * Where finished order views go besides the compacted topic (Redis, ...). Implementations are
+ * idempotent: they apply a view only if it is newer than what they hold ({@link OrderView#isNewerThan}),
+ * so the replays that exactly-once processing can cause on an external store are harmless.
+ */
+@FunctionalInterface
+public interface OrderViewSink {
+
+    /** A sink that does nothing (topology tests that only look at topics and stores). */
+    OrderViewSink NONE = view -> { };
+
+    void write(OrderView view);
+}

@@ -1,0 +1,64 @@
+package ge.dms.projection.orderview;
+
+import ge.dms.schemas.view.OrderView;
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.streams.StreamsMetrics;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Hands each finished view to the sink on the stream thread, right after the join: the hot path
+ * to Redis does not wait for a Kafka commit. A failure propagates (the task is retried from its
+ * last commit; the sink's compare-and-set makes the replay harmless).
+ */
+final class OrderViewSinkProcessor implements Processor<Long, OrderView, Void, Void> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrderViewSinkProcessor.class);
+
+    private final OrderViewSink sink;
+    private ProcessorContext<Void, Void> context;
+    private Sensor writeLatency;
+    private Sensor changeAge;
+
+    OrderViewSinkProcessor(OrderViewSink sink) {
+        this.sink = sink;
+    }
+
+    @Override
+    public void init(ProcessorContext<Void, Void> context) {
+        this.context = context;
+        // Exposed with the Streams metrics (JMX, KafkaStreams#metrics), group stream-order-view-sink-metrics.
+        StreamsMetrics metrics = context.metrics();
+        writeLatency = metrics.addLatencyRateTotalSensor("order-view-sink", "sinks", "write", Sensor.RecordingLevel.INFO);
+        changeAge = metrics.addLatencyRateTotalSensor("order-view-sink", "sinks", "applied-change-age", Sensor.RecordingLevel.INFO);
+    }
+
+    @Override
+    public void process(Record<Long, OrderView> record) {
+        if (record.value() == null) {
+            LOG.info("Order {} was deleted on the write side; sinks keep its last view", record.key());
+            return;
+        }
+        long start = System.nanoTime();
+        try {
+            sink.write(record.value());
+            writeLatency.record(System.nanoTime() - start);
+            if (record.value().sourceCommitTime() != null) {
+                // Age of the newest source change in the view when it was applied: source commit -> sink, in ns.
+                changeAge.record(Duration.between(record.value().sourceCommitTime(), Instant.now()).toNanos());
+            }
+        } catch (RuntimeException e) {
+            var meta = context.recordMetadata();
+            LOG.error("Sink failed for order {} (input {}-{}@{})", record.key(),
+                    meta.map(m -> m.topic()).orElse("?"), meta.map(m -> m.partition()).orElse(-1),
+                    meta.map(m -> m.offset()).orElse(-1L), e);
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package ge.dms.projection.orderview.redis;
+
+/**
+ * The Redis key layout of the order views (documented in the module README). Every key starts
+ * with a configurable prefix ({@code dms:} in production, a test's namespace in tests).
+ */
+public record RedisKeys(String prefix) {
+
+    public RedisKeys {
+        prefix = prefix == null ? "" : prefix;
+    }
+
+    /** Hash: json, version, lsn, status, restaurant, driver. */
+    public String order(long orderId) {
+        return prefix + "order:" + orderId;
+    }
+
+    /** Sorted set of every order of a restaurant, scored by creation time (epoch ms). */
+    public String restaurantOrders(long restaurantId) {
+        return prefix + "restaurant:" + restaurantId + ":orders";
+    }
+
+    /** Sorted set of a restaurant's orders in one status, scored by creation time (epoch ms). */
+    public String restaurantStatus(long restaurantId, String status) {
+        return prefix + "restaurant:" + restaurantId + ":status:" + status;
+    }
+
+    /** Sorted set of a driver's active orders, scored by requested delivery time (epoch ms). */
+    public String driverActive(long driverId) {
+        return prefix + "driver:" + driverId + ":active";
+    }
+
+    /** Stream of changes to a driver's orders (bounded by MAXLEN), for live push and replay on reconnect. */
+    public String driverChanges(long driverId) {
+        return prefix + "driver:" + driverId + ":changes";
+    }
+}

@@ -1,0 +1,113 @@
+package ge.dms.projection.orderview.redis;
+
+import ge.dms.projection.orderview.OrderViewSink;
+import ge.dms.schemas.serde.Json;
+import ge.dms.schemas.view.OrderView;
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/**
+ * Writes order views to Redis: the view, the restaurant board indexes, the driver's active queue
+ * and the driver's change stream, all in one Lua script that first compares the view's version and LSNs with
+ * what Redis holds ({@link OrderView#isNewerThan}), so a replay or duplicate changes nothing. Key layout: {@link RedisKeys}.
+ * Connection loss and timeouts are retried a few times (logged); anything else is permanent.
+ */
+public final class RedisOrderViewWriter implements OrderViewSink {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisOrderViewWriter.class);
+    private static final String SCRIPT = loadScript();
+    private static final int ATTEMPTS = 3;
+
+    private final RedisCommands<String, String> redis;
+    private final RedisKeys keys;
+    private final long streamMaxLength;
+    private String sha;
+
+    /**
+     * @param streamMaxLength approximate bound of each driver's change stream: how far back a
+     *                        reconnecting driver can replay
+     */
+    public RedisOrderViewWriter(StatefulRedisConnection<String, String> connection, RedisKeys keys, long streamMaxLength) {
+        this.redis = connection.sync();
+        this.keys = keys;
+        this.streamMaxLength = streamMaxLength;
+        this.sha = redis.scriptLoad(SCRIPT);
+    }
+
+    @Override
+    public void write(OrderView view) {
+        apply(view);
+    }
+
+    /** Applies the view; returns false when Redis already held this or a newer one. */
+    public boolean apply(OrderView view) {
+        String[] keyArgs = {keys.order(view.orderId())};
+        String[] args = arguments(view);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Long applied = evaluate(keyArgs, args);
+                return applied != null && applied == 1L;
+            } catch (RedisConnectionException | RedisCommandTimeoutException e) {
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+                LOG.warn("Redis write of order {} failed (attempt {} of {}), retrying: {}", view.orderId(), attempt,
+                        ATTEMPTS, e.toString());
+            }
+        }
+    }
+
+    private Long evaluate(String[] keyArgs, String[] args) {
+        try {
+            return redis.evalsha(sha, ScriptOutputType.INTEGER, keyArgs, args);
+        } catch (RedisNoScriptException e) {
+            sha = redis.scriptLoad(SCRIPT); // Redis restarted or SCRIPT FLUSH: load it again
+            return redis.evalsha(sha, ScriptOutputType.INTEGER, keyArgs, args);
+        }
+    }
+
+    private String[] arguments(OrderView view) {
+        String json;
+        try {
+            json = Json.mapper().writeValueAsString(view);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long created = epochMs(view.createdAt(), 0);
+        long queueScore = epochMs(view.requestedDeliveryAt(), created);
+        boolean active = OrderView.ACTIVE_FOR_DRIVER.contains(view.status());
+        return new String[] {keys.prefix(), Long.toString(view.orderId()), Long.toString(view.version()),
+                Long.toString(view.sourceLsn()), view.status(), Long.toString(view.restaurantId()),
+                view.driverId() == null ? "" : view.driverId().toString(), Long.toString(created),
+                Long.toString(queueScore), json, active ? "1" : "0", Long.toString(streamMaxLength),
+                view.sourceCommitTime() == null ? "" : Long.toString(view.sourceCommitTime().toEpochMilli()),
+                Long.toString(view.restaurantLsn()), Long.toString(view.driverLsn())};
+    }
+
+    private static long epochMs(Instant instant, long otherwise) {
+        return instant == null ? otherwise : instant.toEpochMilli();
+    }
+
+    private static String loadScript() {
+        try (InputStream in = RedisOrderViewWriter.class.getResourceAsStream("apply-order-view.lua")) {
+            if (in == null) {
+                throw new IllegalStateException("apply-order-view.lua missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

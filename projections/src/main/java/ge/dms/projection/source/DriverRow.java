@@ -1,0 +1,12 @@
+package ge.dms.projection.source;
+
+import java.time.Instant;
+
+/** One {@code drivers} row (the columns views show), with its change's LSN. */
+public record DriverRow(long id, String name, String phone, String vehicle, long lsn, Instant commitTime) {
+
+    /** Keeps the newer of two rows by LSN. */
+    public static DriverRow newer(DriverRow held, DriverRow next) {
+        return next.lsn() >= held.lsn() ? next : held;
+    }
+}

@@ -1,0 +1,178 @@
+package ge.dms.projection;
+
+import ge.dms.devstack.infra.Infrastructure;
+import ge.dms.devstack.infra.PostgresEndpoint;
+import ge.dms.devstack.test.TestNamespace;
+import ge.dms.devstack.test.WithDevStack;
+import ge.dms.projection.orderview.redis.RedisKeys;
+import ge.dms.schemas.ProjectionTopics;
+import ge.dms.schemas.Topic;
+import ge.dms.schemas.cdc.ChangeEvent;
+import ge.dms.schemas.event.OrderEvent;
+import ge.dms.schemas.event.OrderEventType;
+import ge.dms.schemas.serde.Json;
+import ge.dms.schemas.view.OrderView;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import java.util.Properties;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The projections on the real stack: change events produced to a test's own CDC topics (standing
+ * in for cdc-pipeline) show up in Redis, the read-side PostgreSQL, the analytics table, the order
+ * events topic and, for a malformed record, the dead-letter topic.
+ */
+@WithDevStack
+class ProjectionsIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    private final TestData data = new TestData();
+    private ProjectionTopics topics;
+    private PostgresEndpoint readDb;
+    private Projections projections;
+    private KafkaProducer<byte[], byte[]> producer;
+    private RedisClient redisClient;
+    private StatefulRedisConnection<String, String> redisConnection;
+    private RedisCommands<String, String> redis;
+    private RedisKeys keys;
+    private String bootstrap;
+    private TestNamespace ns;
+
+    @BeforeEach
+    void start(Infrastructure infra, TestNamespace ns, @TempDir Path stateDir) {
+        this.ns = ns;
+        bootstrap = infra.endpoints().kafkaBootstrap();
+        readDb = ns.readDatabase();
+        topics = ProjectionTopics.withPrefix(ns.topicPrefix());
+        keys = new RedisKeys(ns.redisKeyPrefix());
+        ProjectionsConfig config = ProjectionsConfig.of(bootstrap, infra.endpoints().redisUrl(), readDb.jdbcUrl(),
+                        readDb.user(), readDb.password())
+                .withNamespace(ns.topicPrefix(), ns.applicationId("projections"), ns.redisKeyPrefix(), stateDir);
+        projections = Projections.start(config);
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+        redisClient = RedisClient.create(infra.endpoints().redisUrl());
+        redisConnection = redisClient.connect();
+        redis = redisConnection.sync();
+    }
+
+    @AfterEach
+    void stop() {
+        producer.close();
+        redisConnection.close();
+        redisClient.shutdown();
+        projections.close();
+    }
+
+    @Test
+    void shouldProjectChangesIntoRedisTheReadSideAnalyticsAndEvents() throws Exception {
+        send("restaurants", data.restaurant(7, "ხაჭაპური House"));
+        send("drivers", data.driver(3, "Giorgi"));
+        send("order_items", data.item(11, 1, "სულგუნი"));
+        send("orders", data.order(1, 1, "pending", 7, null, 2));
+        send("order_status_changes", data.statusChange(1, 1, null, "pending"));
+        send("order_items", data.item(12, 1, "Bread"));
+        sendRaw("orders", "2", "{definitely not json");
+        send("orders", data.order(1, 2, "confirmed", 7, 3L, 2));
+        send("order_status_changes", data.statusChange(2, 1, "pending", "confirmed"));
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(redis.hget(keys.order(1), "status")).isEqualTo("confirmed");
+            assertThat(redis.zrange(keys.driverActive(3), 0, -1)).containsExactly("1");
+        });
+        OrderView view = Json.mapper().readValue(redis.hget(keys.order(1), "json"), OrderView.class);
+        assertThat(view.items()).hasSize(2);
+        assertThat(view.driver().name()).isEqualTo("Giorgi");
+        assertThat(view.restaurant().name()).isEqualTo("ხაჭაპური House");
+
+        send("restaurants", data.restaurant(7, "ხაჭაპური House (Vake)"));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(redis.hget(keys.order(1), "json")).contains("ხაჭაპური House (Vake)");
+            assertThat(query("SELECT restaurant_name || ':' || status || ':' || version FROM order_view WHERE order_id = 1"))
+                    .containsExactly("ხაჭაპური House (Vake):confirmed:2");
+            assertThat(query("SELECT count(*) FROM order_view_item WHERE order_id = 1")).containsExactly("2");
+            assertThat(query("SELECT orders || ':' || (status_counts->>'confirmed') FROM analytics_daily WHERE dimension = 'restaurant' AND dimension_id = 7"))
+                    .containsExactly("1:1");
+            assertThat(redis.get(ns.redisKeyPrefix() + "analytics:restaurant:7:2026-11-22")).contains("\"confirmed\":1");
+        });
+
+        List<OrderEvent> events = readAll(topics.orderEvents(), 3);
+        assertThat(events).extracting(OrderEvent::type).containsExactlyInAnyOrder(
+                OrderEventType.OrderPlaced, OrderEventType.OrderConfirmed, OrderEventType.DriverAssigned);
+        assertThat(readAll(topics.deadLetter(), 1).getFirst().reason()).contains("cannot read ChangeEvent");
+    }
+
+    private void send(String table, ChangeEvent event) throws Exception {
+        Topic<Long, ChangeEvent> topic = topics.cdc().table(table);
+        producer.send(new ProducerRecord<>(topic.name(), topic.keySerde().serializer().serialize(topic.name(), event.id()),
+                topic.valueSerde().serializer().serialize(topic.name(), event))).get();
+    }
+
+    private void sendRaw(String table, String key, String value) throws Exception {
+        producer.send(new ProducerRecord<>(topics.cdc().table(table).name(), key.getBytes(StandardCharsets.UTF_8),
+                value.getBytes(StandardCharsets.UTF_8))).get();
+    }
+
+    private <K, V> List<V> readAll(Topic<K, V> topic, int atLeast) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<V> values = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
+            consumer.subscribe(List.of(topic.name()));
+            await().atMost(PATIENCE).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
+                return values.size() >= atLeast;
+            });
+        }
+        return values;
+    }
+
+    private List<String> query(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(readDb.jdbcUrl(), readDb.user(), readDb.password());
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            List<String> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+            return rows;
+        } catch (SQLException e) {
+            if (e.getMessage().contains("does not exist")) {
+                return List.of();
+            }
+            throw e;
+        }
+    }
+
+}

@@ -1,0 +1,97 @@
+package ge.dms.projection.orderview.redis;
+
+import ge.dms.devstack.infra.Infrastructure;
+import ge.dms.devstack.test.TestNamespace;
+import ge.dms.devstack.test.WithDevStack;
+import ge.dms.projection.Views;
+import ge.dms.schemas.serde.Json;
+import ge.dms.schemas.view.OrderView;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@WithDevStack
+class RedisOrderViewWriterIT {
+
+    private RedisClient client;
+    private StatefulRedisConnection<String, String> connection;
+    private RedisCommands<String, String> redis;
+    private RedisKeys keys;
+    private RedisOrderViewWriter writer;
+
+    @BeforeEach
+    void connect(Infrastructure infra, TestNamespace ns) {
+        client = RedisClient.create(infra.endpoints().redisUrl());
+        connection = client.connect();
+        redis = connection.sync();
+        keys = new RedisKeys(ns.redisKeyPrefix());
+        writer = new RedisOrderViewWriter(connection, keys, 5);
+    }
+
+    @AfterEach
+    void disconnect() {
+        connection.close();
+        client.shutdown();
+    }
+
+    @Test
+    void shouldWriteTheViewAndItsIndexes() throws Exception {
+        assertThat(writer.apply(Views.view(1, 2, 100, "confirmed", "ხაჭაპური House", 3L))).isTrue();
+
+        OrderView held = Json.mapper().readValue(redis.hget(keys.order(1), "json"), OrderView.class);
+        assertThat(held.restaurant().name()).isEqualTo("ხაჭაპური House");
+        assertThat(redis.zrange(keys.restaurantOrders(7), 0, -1)).containsExactly("1");
+        assertThat(redis.zrange(keys.restaurantStatus(7, "confirmed"), 0, -1)).containsExactly("1");
+        assertThat(redis.zrange(keys.driverActive(3), 0, -1)).containsExactly("1");
+        List<StreamMessage<String, String>> changes = redis.xrange(keys.driverChanges(3), io.lettuce.core.Range.create("-", "+"));
+        assertThat(changes).hasSize(1);
+        assertThat(changes.getFirst().getBody()).containsEntry("status", "confirmed").containsEntry("change", "upsert");
+    }
+
+    @Test
+    void shouldIgnoreOlderAndDuplicateViews() {
+        OrderView v3 = Views.view(1, 3, 300, "preparing", "R", 3L);
+        writer.apply(v3);
+
+        assertThat(writer.apply(v3)).as("duplicate").isFalse();
+        assertThat(writer.apply(Views.view(1, 2, 900, "confirmed", "R", 3L))).as("older version").isFalse();
+        assertThat(redis.hget(keys.order(1), "status")).isEqualTo("preparing");
+        assertThat(redis.xlen(keys.driverChanges(3))).isEqualTo(1);
+        assertThat(writer.apply(Views.withRestaurantLsn(v3, "R renamed", 50))).as("rename, same version").isTrue();
+        assertThat(redis.hget(keys.order(1), "json")).contains("R renamed");
+    }
+
+    @Test
+    void shouldMoveBoardIndexesAndQueuesOnStatusAndDriverChanges() {
+        writer.apply(Views.view(1, 2, 100, "confirmed", "R", 3L));
+        writer.apply(Views.view(1, 3, 200, "ready", "R", 4L));
+
+        assertThat(redis.zcard(keys.restaurantStatus(7, "confirmed"))).isZero();
+        assertThat(redis.zrange(keys.restaurantStatus(7, "ready"), 0, -1)).containsExactly("1");
+        assertThat(redis.zcard(keys.driverActive(3))).isZero();
+        assertThat(redis.zrange(keys.driverActive(4), 0, -1)).containsExactly("1");
+        assertThat(redis.xrange(keys.driverChanges(3), io.lettuce.core.Range.create("-", "+")).getLast().getBody())
+                .containsEntry("change", "unassigned");
+
+        writer.apply(Views.view(1, 4, 300, "cancelled", "R", 4L));
+        assertThat(redis.zcard(keys.driverActive(4))).as("cancelled leaves the queue").isZero();
+        assertThat(redis.zrange(keys.restaurantStatus(7, "cancelled"), 0, -1)).containsExactly("1");
+    }
+
+    @Test
+    void shouldBoundTheDriverChangeStream() {
+        for (int v = 1; v <= 200; v++) {
+            writer.apply(Views.view(1, v, v, "confirmed", "R", 3L));
+        }
+
+        assertThat(redis.xlen(keys.driverChanges(3))).as("MAXLEN ~ 5 trims whole nodes").isLessThan(200);
+    }
+}
