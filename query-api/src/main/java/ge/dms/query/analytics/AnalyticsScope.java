@@ -1,0 +1,67 @@
+package ge.dms.query.analytics;
+
+import ge.dms.query.http.ApiException;
+import ge.dms.query.http.Params;
+import ge.dms.query.security.Caller;
+
+import java.time.LocalDate;
+
+/**
+ * Which {@code analytics_daily} rows an analytics request sums: a dimension (restaurant or driver),
+ * optionally one id, and days [from, to) in Asia/Tbilisi. Everything (no id) sums the restaurant
+ * rows, where each order is counted exactly once. Restaurants and drivers see only their own.
+ */
+public record AnalyticsScope(String dimension, Long id, LocalDate from, LocalDate to) {
+
+    static final int MAX_DAYS = 400;
+
+    public static AnalyticsScope of(Caller caller, String fromText, String toText, String restaurantText, String driverText) {
+        LocalDate today = LocalDate.now(Params.DAY_ZONE);
+        LocalDate to = Params.day("to", toText, today.plusDays(1));
+        LocalDate from = Params.day("from", fromText, to.minusDays(30));
+        if (!from.isBefore(to)) {
+            throw ApiException.badRequest("from", "from must be before to");
+        }
+        if (from.plusDays(MAX_DAYS).isBefore(to)) {
+            throw ApiException.badRequest("to", "a range may cover at most " + MAX_DAYS + " days");
+        }
+        Long restaurantId = Params.optionalId("restaurantId", restaurantText);
+        Long driverId = Params.optionalId("driverId", driverText);
+        if (restaurantId != null && driverId != null) {
+            throw ApiException.badRequest("driverId", "give restaurantId or driverId, not both");
+        }
+        switch (caller.role()) {
+            case RESTAURANT -> {
+                if (driverId != null || (restaurantId != null && !restaurantId.equals(caller.id()))) {
+                    throw ApiException.forbidden("a restaurant sees only its own analytics");
+                }
+                restaurantId = caller.id();
+            }
+            case DRIVER -> {
+                if (restaurantId != null || (driverId != null && !driverId.equals(caller.id()))) {
+                    throw ApiException.forbidden("a driver sees only their own analytics");
+                }
+                driverId = caller.id();
+            }
+            case ADMIN -> { }
+        }
+        return driverId != null ? new AnalyticsScope("driver", driverId, from, to)
+                : new AnalyticsScope("restaurant", restaurantId, from, to);
+    }
+
+    /** The WHERE clause; bind with {@link #bind}. */
+    String where() {
+        return "dimension = ? AND day >= ? AND day < ?" + (id == null ? "" : " AND dimension_id = ?");
+    }
+
+    int bind(java.sql.PreparedStatement ps, int start) throws java.sql.SQLException {
+        int i = start;
+        ps.setString(i++, dimension);
+        ps.setObject(i++, from);
+        ps.setObject(i++, to);
+        if (id != null) {
+            ps.setLong(i++, id);
+        }
+        return i;
+    }
+}

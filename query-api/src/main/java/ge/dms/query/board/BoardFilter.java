@@ -1,0 +1,23 @@
+package ge.dms.query.board;
+
+import ge.dms.query.http.ApiException;
+import ge.dms.query.http.Cursor;
+
+import java.time.Instant;
+import java.util.Set;
+
+/** One board request: restaurant, optional status, created-at range [from, to), driver, position and page size. */
+public record BoardFilter(long restaurantId, String status, Instant from, Instant to, Long driverId, Cursor cursor, int limit) {
+
+    public static final Set<String> STATUSES =
+            Set.of("pending", "confirmed", "preparing", "ready", "out_for_delivery", "delivered", "cancelled");
+
+    public BoardFilter {
+        if (status != null && status.isBlank()) {
+            status = null;
+        }
+        if (status != null && !STATUSES.contains(status)) {
+            throw ApiException.badRequest("status", "status must be one of " + String.join(", ", new java.util.TreeSet<>(STATUSES)));
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package ge.dms.query.driver.live;
+
+import ge.dms.query.http.Problems;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One message of the live protocol, already as JSON. {@code cursor} is set on changes (resume
+ * with it); {@code event} is the SSE event name: hello, change, resync, closing.
+ */
+public record LiveMessage(String event, String cursor, String json) {
+
+    /** A change entry of the driver's stream: orderId, version, change (upsert|unassigned), status, commitMs, view. */
+    public static LiveMessage change(String cursor, Map<String, String> fields) {
+        StringBuilder sb = new StringBuilder(256 + fields.getOrDefault("view", "").length());
+        sb.append("{\"type\":\"change\",\"cursor\":\"").append(cursor).append('"');
+        sb.append(",\"orderId\":").append(number(fields.get("orderId")));
+        sb.append(",\"version\":").append(number(fields.get("version")));
+        sb.append(",\"change\":").append(Problems.json(fields.getOrDefault("change", "upsert")));
+        if (fields.get("status") != null) {
+            sb.append(",\"status\":").append(Problems.json(fields.get("status")));
+        }
+        String commit = fields.get("commitMs");
+        if (commit != null && !commit.isEmpty()) {
+            sb.append(",\"commitMs\":").append(number(commit));
+        }
+        String view = fields.get("view");
+        if (view != null && !view.isEmpty()) {
+            sb.append(",\"order\":").append(view); // the stored OrderView JSON, as written by projections
+        }
+        return new LiveMessage("change", cursor, sb.append('}').toString());
+    }
+
+    public static LiveMessage hello(long driverId, String cursor) {
+        return control("hello", Map.of("type", "hello", "driverId", driverId, "cursor", cursor));
+    }
+
+    public static LiveMessage resync(String cursor, String reason) {
+        return control("resync", Map.of("type", "resync", "cursor", cursor, "reason", reason));
+    }
+
+    public static LiveMessage closing(String cursor, String reason) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "closing");
+        body.put("reason", reason);
+        body.put("cursor", cursor);
+        return control("closing", body);
+    }
+
+    private static LiveMessage control(String event, Map<String, Object> body) {
+        return new LiveMessage(event, null, Problems.json(body));
+    }
+
+    private static String number(String value) {
+        return value == null || value.isEmpty() ? "null" : Long.toString(Long.parseLong(value));
+    }
+}

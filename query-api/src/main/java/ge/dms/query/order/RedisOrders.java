@@ -1,0 +1,72 @@
+package ge.dms.query.order;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import ge.dms.query.QueryConfig;
+import ge.dms.query.infra.Redis;
+import ge.dms.query.infra.RedisGateway;
+import ge.dms.query.infra.ViewJson;
+import io.lettuce.core.KeyValue;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Order views from Redis (the hashes {@code {prefix}order:{id}}). Throws RedisUnavailableException when it cannot answer. */
+@Singleton
+public class RedisOrders {
+
+    private final RedisGateway redis;
+    private final Duration timeout;
+
+    public RedisOrders(RedisGateway redis, QueryConfig config) {
+        this.redis = redis;
+        this.timeout = config.getRedisTimeout();
+    }
+
+    public RedisAsyncCommands<String, String> commands() {
+        return redis.commands().orElseThrow(() -> new Redis.RedisUnavailableException(new IllegalStateException("not connected")));
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
+    public Optional<StoredOrder> find(long orderId) {
+        List<KeyValue<String, String>> fields = Redis.await(
+                commands().hmget(redis.keys().order(orderId), "json", "version", "restaurant", "driver"), timeout);
+        if (fields.isEmpty() || !fields.getFirst().hasValue()) {
+            return Optional.empty();
+        }
+        String json = fields.get(0).getValue();
+        String driver = fields.get(3).getValueOrElse("");
+        return Optional.of(new StoredOrder(orderId, json, Long.parseLong(fields.get(1).getValue()),
+                Long.parseLong(fields.get(2).getValue()), driver.isEmpty() ? null : Long.parseLong(driver),
+                ViewJson.commitTime(ViewJson.parse(json))));
+    }
+
+    /** The view JSON of each id, pipelined, in the given order; ids without a view are left out. */
+    public List<String> views(List<Long> orderIds) {
+        RedisAsyncCommands<String, String> commands = commands();
+        List<RedisFuture<String>> futures = new ArrayList<>(orderIds.size());
+        for (long id : orderIds) {
+            futures.add(commands.hget(redis.keys().order(id), "json"));
+        }
+        List<String> views = new ArrayList<>(orderIds.size());
+        for (String json : Redis.awaitAll(futures, timeout)) {
+            if (json != null) {
+                views.add(json);
+            }
+        }
+        return views;
+    }
+
+    /** True when the view's status is {@code status} (an index entry may race a status change). */
+    public static boolean hasStatus(String json, String status) {
+        JsonNode s = ViewJson.parse(json).get("status");
+        return s != null && status.equals(s.asText());
+    }
+}

@@ -1,0 +1,57 @@
+package ge.dms.query.security;
+
+import ge.dms.query.http.Problems;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+
+import java.util.Optional;
+
+/**
+ * Every {@code /api/**} request needs a valid Bearer token (header, or {@code access_token} query
+ * parameter for browsers' EventSource and WebSocket, which cannot set headers): 401 otherwise.
+ * Each caller is rate limited ({@link RateLimiter}: 429 with Retry-After). The caller is put on the
+ * request; resource checks (403) are made where the resource is known.
+ */
+@ServerFilter("/api/**")
+public class AuthFilter {
+
+    private final TokenVerifier verifier;
+    private final RateLimiter limiter;
+
+    public AuthFilter(TokenVerifier verifier, RateLimiter limiter) {
+        this.verifier = verifier;
+        this.limiter = limiter;
+    }
+
+    @RequestFilter
+    @Nullable
+    public HttpResponse<?> authenticate(HttpRequest<?> request) {
+        Optional<Caller> caller = authenticate(verifier, request);
+        if (caller.isEmpty()) {
+            return Problems.response(HttpStatus.UNAUTHORIZED, "unauthorized", "a valid Bearer token is required", null)
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        if (!limiter.tryAcquire(caller.get())) {
+            return Problems.response(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "too many requests; slow down", null)
+                    .header(HttpHeaders.RETRY_AFTER, "1");
+        }
+        request.setAttribute(Caller.ATTRIBUTE, caller.get());
+        return null;
+    }
+
+    public static Optional<Caller> authenticate(TokenVerifier verifier, HttpRequest<?> request) {
+        String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+        String token = null;
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            token = header.substring(7).trim();
+        } else {
+            token = request.getParameters().get("access_token");
+        }
+        return token == null || token.isBlank() ? Optional.empty() : verifier.verify(token);
+    }
+}
