@@ -1,0 +1,49 @@
+package ge.dms.bench;
+
+import ge.dms.bench.commands.CommandsScenario;
+import ge.dms.bench.data.GenerateCommand;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.UncheckedIOException;
+
+/**
+ * Entry point of {@code ./dev bench SCENARIO [options]}: the data generator and the benchmark
+ * scenarios. Each scenario prints a summary table and writes {@code results/SCENARIO.json} and
+ * {@code results/SCENARIO.png}.
+ */
+@Command(name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Generates data and measures the DMS platform.",
+        subcommands = {GenerateCommand.class, CommandsScenario.class, CommandLine.HelpCommand.class})
+public final class Bench {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Bench.class);
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        CommandLine cli = commandLine();
+        int exitCode = cli.execute(args);
+        cli.getOut().flush();
+        cli.getErr().flush();
+        if (exitCode != 0) {
+            // Not System.exit: the house style keeps it out of src/main; the launcher does the same.
+            Runtime.getRuntime().halt(exitCode);
+        }
+    }
+
+    /** The command tree, for main and for tests that run it in-process. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Bench()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((e, cli, parsed) -> {
+                    // A missing setting deserves one clear line; anything else its stack trace too.
+                    if (!(e instanceof IllegalArgumentException || e instanceof UncheckedIOException)) {
+                        LOG.error("{} failed", cli.getCommandName(), e);
+                    }
+                    cli.getErr().println("bench " + cli.getCommandName() + ": " + e.getMessage());
+                    return 1;
+                });
+    }
+}
