@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param readPassword        {@code DMS_READ_POSTGRES_PASSWORD}
  * @param topicPrefix         {@code DMS_TOPIC_PREFIX}: in front of every topic name (empty in production)
  * @param applicationId       {@code DMS_PROJECTIONS_APPLICATION_ID}: prefix of the Streams application ids and consumer groups
- * @param redisKeyPrefix      {@code DMS_PROJECTIONS_REDIS_KEY_PREFIX}: in front of every Redis key
+ * @param redisKeyPrefix      {@code DMS_REDIS_KEY_PREFIX}: in front of every Redis key (the query API reads the same variable)
  * @param stateDir            {@code DMS_PROJECTIONS_STATE_DIR}: Kafka Streams state stores (RocksDB)
  * @param driverStreamMaxLen  approximate length bound of each driver's Redis change stream
  * @param createTopics        create missing input and output topics (dev and tests; production provisions them)
@@ -62,7 +62,7 @@ public record ProjectionsConfig(String kafkaBootstrap,
         return new ProjectionsConfig(required(env, "DMS_KAFKA_BOOTSTRAP"), required(env, "DMS_REDIS_URL"),
                 required(env, "DMS_READ_POSTGRES_URL"), env.get("DMS_READ_POSTGRES_USER"),
                 env.get("DMS_READ_POSTGRES_PASSWORD"), env.get("DMS_TOPIC_PREFIX"),
-                env.get("DMS_PROJECTIONS_APPLICATION_ID"), env.get("DMS_PROJECTIONS_REDIS_KEY_PREFIX"),
+                env.get("DMS_PROJECTIONS_APPLICATION_ID"), env.get("DMS_REDIS_KEY_PREFIX"),
                 state == null ? null : Path.of(state), DEFAULT_DRIVER_STREAM_MAX_LEN,
                 Boolean.parseBoolean(env.getOrDefault("DMS_PROJECTIONS_CREATE_TOPICS", "false")),
                 Integer.parseInt(env.getOrDefault("DMS_PROJECTIONS_TOPIC_PARTITIONS", "1")),

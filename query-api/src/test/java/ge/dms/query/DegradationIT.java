@@ -57,6 +57,10 @@ class DegradationIT {
             assertThat(Json.mapper().readTree(queue.body()).get("orders")).hasSize(1);
 
             assertThat(stack.get("/api/drivers/81/events", token("driver", 81L)).statusCode()).isEqualTo(503);
+
+            HttpResponse<String> health = stack.get("/health/readiness", null);
+            assertThat(health.statusCode()).as("still ready: the read side serves").isEqualTo(200);
+            assertThat(Json.mapper().readTree(health.body()).get("redis").asText()).isEqualTo("DOWN");
         }
     }
 
@@ -70,6 +74,8 @@ class DegradationIT {
             assertThat(r.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
             assertThat(Json.mapper().readTree(r.body()).get("type").asText()).endsWith("/unavailable");
             assertThat(stack.get("/api/restaurants/1/orders", token("admin", null)).statusCode()).isEqualTo(503);
+            assertThat(stack.get("/health/readiness", null).statusCode()).isEqualTo(503);
+            assertThat(stack.get("/health/liveness", null).statusCode()).isEqualTo(200);
         }
     }
 

@@ -89,7 +89,7 @@ public final class ViewCheck {
                 new Database(env.get("DMS_POSTGRES_URL"), env.get("DMS_POSTGRES_USER"), env.get("DMS_POSTGRES_PASSWORD")),
                 new Database(env.get("DMS_READ_POSTGRES_URL"), env.get("DMS_READ_POSTGRES_USER"), env.get("DMS_READ_POSTGRES_PASSWORD")),
                 env.get("DMS_REDIS_URL"),
-                new RedisKeys(env.getOrDefault("DMS_PROJECTIONS_REDIS_KEY_PREFIX", "dms:")));
+                new RedisKeys(env.getOrDefault("DMS_REDIS_KEY_PREFIX", "dms:")));
         if (!drift.isEmpty()) {
             throw new IllegalStateException(drift.size() + " view(s) drifted from the write side");
         }

@@ -35,7 +35,7 @@ public class RedisGateway implements AutoCloseable {
     private volatile StatefulRedisConnection<String, String> connection;
     private volatile long lastFailureMs;
 
-    public RedisGateway(@Value("${dms.redis.url}") String url, @Value("${dms.redis.key-prefix:dms:}") String prefix,
+    public RedisGateway(@Value("${dms.redis.url}") String url, @Value("${dms.redis.key-prefix:`dms:`}") String prefix,
                         QueryConfig config) {
         RedisURI uri = RedisURI.create(url);
         uri.setTimeout(config.getRedisTimeout());

@@ -16,12 +16,8 @@ import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -33,7 +29,6 @@ import java.util.concurrent.CountDownLatch;
 final class UpCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(UpCommand.class);
-    private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(90);
 
     @Option(names = "--data", paramLabel = "DIR",
             description = "Keep all state in DIR between runs (default: temporary folders, deleted on exit).")
@@ -41,6 +36,11 @@ final class UpCommand implements Callable<Integer> {
 
     @Option(names = "--command-port", defaultValue = "8081", description = "command API port, if free (default ${DEFAULT-VALUE})")
     private int commandPort;
+
+    @Option(names = "--query-port", defaultValue = "8082", description = "query API port, if free (default ${DEFAULT-VALUE})")
+    private int queryPort;
+
+    private Path temporaryState;
 
     @Option(names = "--no-demo", description = "Do not load the demo data set.")
     private boolean noDemo;
@@ -53,6 +53,7 @@ final class UpCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping");
             services.close();
+            UpEnvironment.delete(DevSecret.projectRoot());
             stopped.countDown();
         }, "dev-up-stop"));
 
@@ -60,25 +61,20 @@ final class UpCommand implements Callable<Integer> {
                 dataDirectory == null ? null : dataDirectory.toAbsolutePath(), System.getenv()));
         Endpoints endpoints = infrastructure.endpoints();
         String jwtSecret = DevSecret.resolve(System.getenv(), DevSecret.projectRoot());
-        Path logs = logDirectory();
-        int commandApiPort = portOrFree(commandPort);
-        URI commandApi = URI.create("http://localhost:" + commandApiPort);
-        services.add(ServiceProcess.start("command-api", DevSecret.projectRoot().resolve("command-api"),
-                        "ge.dms.command.Application", commandApiEnvironment(endpoints, jwtSecret, commandApiPort), logs))
-                .awaitHealthy(commandApi.resolve("/health"), SERVICE_START_TIMEOUT);
+        Path logs = stateDirectory().resolve("logs");
+        Platform platform = services.add(Platform.start(endpoints, jwtSecret, DevSecret.projectRoot(), logs, stateDirectory(),
+                new Platform.Ports(portOrFree(commandPort), portOrFree(queryPort))));
         DemoData.Summary demo = noDemo ? null : loadDemo(endpoints.writeDatabase());
-        // After command-api: its migrations create the publication that CDC captures through.
-        int cdcHealthPort = FreePorts.next();
-        URI cdcHealth = URI.create("http://localhost:" + cdcHealthPort + "/health");
-        services.add(ServiceProcess.start("cdc-pipeline", DevSecret.projectRoot().resolve("cdc-pipeline"),
-                        "ge.dms.cdc.CdcPipeline", cdcEnvironment(endpoints, cdcHealthPort), logs))
-                .awaitHealthy(cdcHealth, SERVICE_START_TIMEOUT);
+        UpEnvironment.write(DevSecret.projectRoot(), endpoints);
 
         console.println();
         console.println("DMS platform is up" + (dataDirectory == null ? " (temporary data)" : " (data in " + dataDirectory.toAbsolutePath() + ")"));
         console.println(infrastructure.describe());
-        console.println("Command API        " + commandApi + "   (OpenAPI: " + commandApi.resolve("/openapi.json") + ")");
-        console.println("CDC pipeline       " + cdcHealth + "   (metrics: " + cdcHealth.resolve("/metrics") + ")");
+        console.println("Command API        " + platform.commandApi() + "   (OpenAPI: " + platform.commandApi().resolve("/openapi.json") + ")");
+        console.println("Query API          " + platform.queryApi() + "   (OpenAPI: " + platform.queryApi().resolve("/openapi.yml") + ")");
+        console.println("Driver live feed   " + platform.queryApi().resolve("/api/drivers/ID/live").toString().replace("http:", "ws:"));
+        console.println("CDC pipeline       " + platform.cdcHealth() + "   (metrics: " + platform.cdcHealth().resolve("/metrics") + ")");
+        console.println("Projections        " + platform.projectionsHealth());
         console.println("Service logs       " + logs);
         console.println();
         console.println("As environment variables:");
@@ -92,28 +88,19 @@ final class UpCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static Map<String, String> commandApiEnvironment(Endpoints endpoints, String jwtSecret, int port) {
-        Map<String, String> environment = new HashMap<>(endpoints.asEnvironment());
-        environment.put("DMS_JWT_SECRET", jwtSecret);
-        environment.put("DMS_COMMAND_API_PORT", String.valueOf(port));
-        return environment;
-    }
-
-    private static Map<String, String> cdcEnvironment(Endpoints endpoints, int healthPort) {
-        Map<String, String> environment = new HashMap<>(endpoints.asEnvironment());
-        environment.put("CDC_HEALTH_PORT", String.valueOf(healthPort));
-        return environment;
-    }
-
-    private Path logDirectory() {
+    /** The --data folder, or one temporary folder per run for logs and Streams state. */
+    private Path stateDirectory() {
         if (dataDirectory != null) {
-            return dataDirectory.toAbsolutePath().resolve("logs");
+            return dataDirectory.toAbsolutePath();
         }
-        try {
-            return Files.createTempDirectory("dms-logs-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (temporaryState == null) {
+            try {
+                temporaryState = Files.createTempDirectory("dms-up-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        return temporaryState;
     }
 
     private static DemoData.Summary loadDemo(PostgresEndpoint write) {

@@ -1,0 +1,45 @@
+package ge.dms.devstack.launcher;
+
+import ge.dms.devstack.infra.Endpoints;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+
+/**
+ * {@code .dev/up.env}: the running {@code ./dev up}'s connection settings as shell
+ * assignments, so {@code ./dev check-views} and {@code ./dev bench} find the platform without
+ * copying variables by hand. Written once everything is up; deleted on stop.
+ */
+final class UpEnvironment {
+
+    private UpEnvironment() {
+    }
+
+    static void write(Path projectRoot, Endpoints endpoints) {
+        String assignments = endpoints.asEnvironment().entrySet().stream()
+                .map(e -> e.getKey() + "='" + e.getValue().replace("'", "'\\''") + "'")
+                .collect(Collectors.joining("\n", "", "\n"));
+        try {
+            Files.createDirectories(file(projectRoot).getParent());
+            Files.writeString(file(projectRoot), assignments, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file(projectRoot), e);
+        }
+    }
+
+    static void delete(Path projectRoot) {
+        try {
+            Files.deleteIfExists(file(projectRoot));
+        } catch (IOException ignored) {
+            // A stale file only points later commands at servers that are gone; they say so.
+        }
+    }
+
+    private static Path file(Path projectRoot) {
+        return projectRoot.resolve(".dev").resolve("up.env");
+    }
+}
