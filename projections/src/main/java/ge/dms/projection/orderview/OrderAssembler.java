@@ -65,12 +65,18 @@ final class OrderAssembler implements FixedKeyProcessor<Long, OrderInput, Assemb
             state = state.withReferences(lookup.restaurant(state.order().restaurantId()),
                     driverId == null ? null : lookup.driver(driverId));
         }
-        Optional<OrderView> view = OrderViews.next(state);
-        if (view.isPresent()) {
-            state = state.withEmitted(view.get());
-            var o = state.order();
-            context.forward(record.withValue(new Assembled(view.get(), new OrderCore(o.restaurantId(), o.driverId(), o.version()))));
-        } else if (!state.isComplete()) {
+        if (state.isComplete()) {
+            OrderView lastEmitted = state.emitted();
+            for (OrderState step : state.pendingThenCurrent()) {
+                Optional<OrderView> view = OrderViews.next(step.withEmitted(lastEmitted));
+                if (view.isPresent()) {
+                    lastEmitted = view.get();
+                    var o = step.order();
+                    context.forward(record.withValue(new Assembled(view.get(), new OrderCore(o.restaurantId(), o.driverId(), o.version()))));
+                }
+            }
+            state = state.withoutWaiting().withEmitted(lastEmitted);
+        } else {
             LOG.debug("Order {} waits for the rest of its transaction ({} items so far)", record.key(), state.items().size());
         }
         store.put(record.key(), state);

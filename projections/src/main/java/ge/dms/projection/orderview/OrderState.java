@@ -6,28 +6,63 @@ import ge.dms.projection.source.OrderRow;
 import ge.dms.projection.source.RestaurantRow;
 import ge.dms.schemas.view.OrderView;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
 /**
  * What the order view projection holds per order: the newest order row, the items seen so far
- * (they may come first), the newest restaurant and driver rows it has seen for this order, and
- * the view last emitted (nothing older or equal is emitted again).
+ * (they may come first), the newest restaurant and driver rows it has seen for this order, the
+ * view last emitted (nothing older or equal is emitted again), and the order rows superseded
+ * while the order was still incomplete ({@code waiting}).
+ *
+ * <p>{@code waiting} exists because items reach the assembler through a repartition topic, one
+ * exactly-once commit later than their order: an order confirmed, assigned and started within
+ * that window would otherwise surface only in its last state, and its driver would never hear
+ * of the steps between. Once the items are here, each waiting row is emitted in turn.
  */
 record OrderState(OrderRow order, Map<Long, ItemRow> items, RestaurantRow restaurant, DriverRow driver,
-                  OrderView emitted) {
+                  OrderView emitted, List<OrderRow> waiting) {
+
+    /** Bounds what an order whose items never arrive can hold: only its newest superseded rows. */
+    static final int MAX_WAITING = 32;
 
     OrderState {
         items = items == null ? new TreeMap<>() : new TreeMap<>(items);
+        waiting = waiting == null ? List.of() : List.copyOf(waiting);
     }
 
     static OrderState empty() {
-        return new OrderState(null, null, null, null, null);
+        return new OrderState(null, null, null, null, null, null);
     }
 
+    /** The newer order row; the one it replaces waits if it was never emitted because items were missing. */
     OrderState withOrder(OrderRow next) {
-        return new OrderState(next, items, restaurant, driver, emitted);
+        List<OrderRow> stillWaiting = waiting;
+        if (order != null && !order.deleted() && !isComplete()) {
+            List<OrderRow> grown = new ArrayList<>(waiting);
+            grown.add(order);
+            stillWaiting = grown.size() > MAX_WAITING ? grown.subList(grown.size() - MAX_WAITING, grown.size()) : grown;
+        }
+        return new OrderState(next, items, restaurant, driver, emitted, stillWaiting);
+    }
+
+    /** The states to emit, oldest first: each waiting row that is whole with the items now held, then this one. */
+    List<OrderState> pendingThenCurrent() {
+        List<OrderState> states = new ArrayList<>();
+        for (OrderRow row : waiting) {
+            if (row.itemCount() == items.size()) {
+                states.add(new OrderState(row, items, restaurant, driver, emitted, null));
+            }
+        }
+        states.add(new OrderState(order, items, restaurant, driver, emitted, null));
+        return states;
+    }
+
+    OrderState withoutWaiting() {
+        return new OrderState(order, items, restaurant, driver, emitted, null);
     }
 
     OrderState withItem(ItemRow item) {
@@ -37,7 +72,7 @@ record OrderState(OrderRow order, Map<Long, ItemRow> items, RestaurantRow restau
         } else {
             next.put(item.id(), item);
         }
-        return new OrderState(order, next, restaurant, driver, emitted);
+        return new OrderState(order, next, restaurant, driver, emitted, waiting);
     }
 
     /** Keeps the newer (by LSN) of the held and the offered rows; rows of another restaurant/driver than the order's are ignored. */
@@ -52,11 +87,11 @@ record OrderState(OrderRow order, Map<Long, ItemRow> items, RestaurantRow restau
                 && (d == null || d.id() != offeredDriver.id() || offeredDriver.lsn() > d.lsn())) {
             d = offeredDriver;
         }
-        return new OrderState(order, items, r, d, emitted);
+        return new OrderState(order, items, r, d, emitted, waiting);
     }
 
     OrderState withEmitted(OrderView view) {
-        return new OrderState(order, items, restaurant, driver, view);
+        return new OrderState(order, items, restaurant, driver, view, waiting);
     }
 
     /** True when the order and exactly {@code item_count} items are here: a whole source transaction. */

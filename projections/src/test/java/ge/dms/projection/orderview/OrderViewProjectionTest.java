@@ -90,6 +90,26 @@ class OrderViewProjectionTest {
     }
 
     @Test
+    void shouldEmitEveryStepThatCameBeforeTheItemsInOrder() {
+        // Items come through a repartition topic, a commit later than their order: by then the
+        // order may have been confirmed, assigned and started. The driver must hear each step.
+        send(orders, data.order(1, 1, "pending", 7, null, 1));
+        send(orders, data.order(1, 2, "confirmed", 7, null, 1));
+        send(orders, data.order(1, 3, "confirmed", 7, 3L, 1));
+        send(orders, data.order(1, 4, "preparing", 7, 3L, 1));
+        assertThat(views.isEmpty()).as("no items yet: nothing").isTrue();
+
+        send(items, data.item(11, 1, "Bread"));
+
+        List<OrderView> emitted = views.readValuesToList();
+        assertThat(emitted).extracting(OrderView::version).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(emitted).extracting(OrderView::status).containsExactly("pending", "confirmed", "confirmed", "preparing");
+        assertThat(emitted).allSatisfy(view -> assertThat(view.items()).hasSize(1));
+        assertThat(emitted.get(2).driver().name()).isEqualTo("Giorgi");
+        assertThat(sunk).extracting(OrderView::version).containsExactly(1L, 2L, 3L, 4L);
+    }
+
+    @Test
     void shouldJoinADriverAssignedLater() {
         placeOrder(1, 7);
         send(orders, data.order(1, 2, "confirmed", 7, 3L, 1));
