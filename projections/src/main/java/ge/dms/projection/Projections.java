@@ -9,7 +9,7 @@ import ge.dms.projection.orderview.OrderViewProjection;
 import ge.dms.projection.orderview.ReferenceCache;
 import ge.dms.projection.orderview.readstore.ReadStoreOrderViewWriter;
 import ge.dms.projection.orderview.readstore.ReadStoreSink;
-import ge.dms.projection.orderview.redis.RedisKeys;
+import ge.dms.schemas.view.RedisKeys;
 import ge.dms.projection.orderview.redis.RedisOrderViewWriter;
 import ge.dms.projection.readstore.ReadStore;
 import ge.dms.schemas.ProjectionTopics;

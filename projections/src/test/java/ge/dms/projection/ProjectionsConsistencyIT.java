@@ -4,7 +4,7 @@ import ge.dms.devstack.infra.Infrastructure;
 import ge.dms.devstack.infra.PostgresEndpoint;
 import ge.dms.devstack.test.TestNamespace;
 import ge.dms.devstack.test.WithDevStack;
-import ge.dms.projection.orderview.redis.RedisKeys;
+import ge.dms.schemas.view.RedisKeys;
 import ge.dms.schemas.ProjectionTopics;
 import ge.dms.schemas.Topic;
 import ge.dms.schemas.cdc.ChangeEvent;

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import ge.dms.devstack.infra.Infrastructure;
 import ge.dms.devstack.test.TestNamespace;
 import ge.dms.devstack.test.WithDevStack;
-import ge.dms.projection.orderview.redis.RedisKeys;
-import ge.dms.query.infra.ViewKeys;
 import ge.dms.query.support.TestStack;
 import ge.dms.schemas.serde.Json;
 import org.junit.jupiter.api.AfterAll;
@@ -38,17 +36,6 @@ class OrderApiIT {
     @AfterAll
     void stop() {
         stack.close();
-    }
-
-    @Test
-    void shouldAgreeWithTheProjectionsKeyLayout() {
-        RedisKeys theirs = new RedisKeys("p:");
-        ViewKeys ours = new ViewKeys("p:");
-        assertThat(ours.order(1)).isEqualTo(theirs.order(1));
-        assertThat(ours.restaurantOrders(2)).isEqualTo(theirs.restaurantOrders(2));
-        assertThat(ours.restaurantStatus(2, "ready")).isEqualTo(theirs.restaurantStatus(2, "ready"));
-        assertThat(ours.driverActive(3)).isEqualTo(theirs.driverActive(3));
-        assertThat(ours.driverChanges(3)).isEqualTo(theirs.driverChanges(3));
     }
 
     @Test

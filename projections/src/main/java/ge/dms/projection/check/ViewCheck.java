@@ -1,7 +1,7 @@
 package ge.dms.projection.check;
 
 import ge.dms.projection.analytics.AnalyticsProjection;
-import ge.dms.projection.orderview.redis.RedisKeys;
+import ge.dms.schemas.view.RedisKeys;
 import ge.dms.schemas.serde.Json;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;

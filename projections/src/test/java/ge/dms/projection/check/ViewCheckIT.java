@@ -7,7 +7,7 @@ import ge.dms.devstack.test.WithDevStack;
 import ge.dms.projection.Projections;
 import ge.dms.projection.ProjectionsConfig;
 import ge.dms.projection.TestData;
-import ge.dms.projection.orderview.redis.RedisKeys;
+import ge.dms.schemas.view.RedisKeys;
 import ge.dms.schemas.ProjectionTopics;
 import ge.dms.schemas.Topic;
 import ge.dms.schemas.cdc.ChangeEvent;

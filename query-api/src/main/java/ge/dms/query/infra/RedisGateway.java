@@ -1,5 +1,6 @@
 package ge.dms.query.infra;
 
+import ge.dms.schemas.view.RedisKeys;
 import ge.dms.query.QueryConfig;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -31,7 +32,7 @@ public class RedisGateway implements AutoCloseable {
     private final RedisClient client;
     /** For blocking reads: no fixed short command timeout (its commands wait on purpose). */
     private final RedisClient blockingClient;
-    private final ViewKeys keys;
+    private final RedisKeys keys;
     private volatile StatefulRedisConnection<String, String> connection;
     private volatile long lastFailureMs;
 
@@ -50,10 +51,10 @@ public class RedisGateway implements AutoCloseable {
                 .build());
         this.blockingClient = RedisClient.create(RedisURI.create(url));
         blockingClient.setOptions(ClientOptions.builder().autoReconnect(false).build());
-        this.keys = new ViewKeys(prefix);
+        this.keys = new RedisKeys(prefix);
     }
 
-    public ViewKeys keys() {
+    public RedisKeys keys() {
         return keys;
     }
 

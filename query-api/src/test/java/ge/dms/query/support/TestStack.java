@@ -9,7 +9,7 @@ import com.nimbusds.jwt.SignedJWT;
 import ge.dms.devstack.infra.PostgresEndpoint;
 import ge.dms.devstack.test.TestNamespace;
 import ge.dms.projection.orderview.readstore.ReadStoreOrderViewWriter;
-import ge.dms.projection.orderview.redis.RedisKeys;
+import ge.dms.schemas.view.RedisKeys;
 import ge.dms.projection.orderview.redis.RedisOrderViewWriter;
 import ge.dms.projection.readstore.ReadStore;
 import ge.dms.query.QueryApi;

@@ -81,6 +81,7 @@ final class UpCommand implements Callable<Integer> {
         endpoints.asEnvironment().forEach((name, value) -> console.println("  export " + name + "='" + value + "'"));
         if (demo != null) {
             printDemoTokens(console, demo, jwtSecret);
+            printExamples(console, demo, platform);
         }
         console.println();
         console.println("Press Ctrl-C to stop.");
@@ -118,6 +119,23 @@ final class UpCommand implements Callable<Integer> {
         console.println("  restaurant " + pad(restaurant) + DevTokens.mint(secret, "restaurant", restaurant));
         long driver = demo.driverIds().getFirst();
         console.println("  driver     " + pad(driver) + DevTokens.mint(secret, "driver", driver));
+    }
+
+    /** Commands that work against the demo data as printed, for a first look. */
+    private static void printExamples(PrintStream console, DemoData.Summary demo, Platform platform) {
+        long restaurant = demo.restaurantIds().getFirst();
+        long driver = demo.driverIds().getFirst();
+        String ws = platform.queryApi().toString().replaceFirst("^http", "ws");
+        console.println();
+        console.println("Try:");
+        console.println("  R=$(./dev token --role restaurant --id " + restaurant + "); A=$(./dev token --role admin); D=$(./dev token --role driver --id " + driver + ")");
+        console.println("  curl -s " + platform.queryApi() + "/api/restaurants/" + restaurant + "/orders -H \"Authorization: Bearer $R\"");
+        console.println("  curl -s " + platform.queryApi() + "/api/drivers/" + driver + "/deliveries -H \"Authorization: Bearer $D\"");
+        console.println("  curl -s " + platform.queryApi() + "/api/analytics/kpis -H \"Authorization: Bearer $A\"     # last 30 days");
+        console.println("  curl -N " + platform.queryApi() + "/api/drivers/" + driver + "/events -H \"Authorization: Bearer $D\"     # live, SSE");
+        console.println("  websocat -H \"Authorization: Bearer $D\" " + ws + "/api/drivers/" + driver + "/live        # live, WebSocket");
+        console.println("  curl -s -X POST " + platform.commandApi() + "/api/orders -H \"Authorization: Bearer $R\" -H 'Content-Type: application/json' \\");
+        console.println("    -d '{\"items\":[{\"productId\":1,\"quantity\":2}],\"deliveryAddress\":\"თბილისი\",\"requestedDeliveryAt\":\"2030-01-01T10:00:00Z\"}'");
     }
 
     private static String pad(long id) {

@@ -1,5 +1,6 @@
 package ge.dms.projection.orderview.redis;
 
+import ge.dms.schemas.view.RedisKeys;
 import ge.dms.projection.orderview.OrderViewSink;
 import ge.dms.schemas.serde.Json;
 import ge.dms.schemas.view.OrderView;

@@ -1,5 +1,6 @@
 package ge.dms.projection.orderview.redis;
 
+import ge.dms.schemas.view.RedisKeys;
 import ge.dms.devstack.infra.Infrastructure;
 import ge.dms.devstack.test.TestNamespace;
 import ge.dms.devstack.test.WithDevStack;

@@ -1,12 +1,14 @@
-package ge.dms.query.infra;
+package ge.dms.schemas.view;
 
 /**
- * The Redis key layout the projections write (their {@code RedisKeys}; an IT checks the two agree).
- * Every key starts with a configurable prefix ({@code dms:} in production).
+ * The Redis key layout of the order views: a contract between the projections, which write it,
+ * and the query API, which reads it (documented in projections/README.md). Every key starts with
+ * a configurable prefix ({@code dms:} in production, {@code DMS_REDIS_KEY_PREFIX}; a test's
+ * namespace in tests).
  */
-public record ViewKeys(String prefix) {
+public record RedisKeys(String prefix) {
 
-    public ViewKeys {
+    public RedisKeys {
         prefix = prefix == null ? "" : prefix;
     }
 
@@ -30,7 +32,8 @@ public record ViewKeys(String prefix) {
         return prefix + "driver:" + driverId + ":active";
     }
 
-    /** Stream of changes to a driver's orders: fields orderId, version, change (upsert|unassigned), status, commitMs, view. */
+    /** Stream of changes to a driver's orders (bounded by MAXLEN), for live push and replay on reconnect:
+     *  fields orderId, version, change (upsert|unassigned), status, commitMs, view. */
     public String driverChanges(long driverId) {
         return prefix + "driver:" + driverId + ":changes";
     }
