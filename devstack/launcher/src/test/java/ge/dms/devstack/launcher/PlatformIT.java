@@ -1,11 +1,15 @@
 package ge.dms.devstack.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import ge.dms.bench.data.DataGenerator;
+import ge.dms.bench.data.Scale;
 import ge.dms.command.demo.DemoData;
 import ge.dms.command.security.DevTokens;
 import ge.dms.devstack.infra.Infrastructure;
 import ge.dms.devstack.infra.PostgresEndpoint;
 import ge.dms.devstack.test.WithDevStack;
+import ge.dms.projection.check.ViewCheck;
+import ge.dms.schemas.view.RedisKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +21,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +30,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The whole platform as ./dev up runs it, each service its own JVM: an HTTP command reaches
  * PostgreSQL, Debezium, Kafka, Kafka Streams, Redis and, through the query API, the assigned
- * driver's WebSocket; a driver who missed changes while away gets exactly those on reconnect.
+ * driver's WebSocket; a driver who missed changes while away gets exactly those on reconnect;
+ * 10,000 bulk-loaded orders end up in Redis and the read side exactly as the write side has them.
  */
 @WithDevStack
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -120,6 +126,22 @@ class PlatformIT {
                         .containsExactlyElementsOf(LiveSocket.cursors(after(witness.changes(), lastSeen)).subList(0, back.changes().size()));
             }
         }
+    }
+
+    @Test
+    void shouldConvergeToZeroDriftAfterTenThousandGeneratedOrders(Infrastructure infrastructure) {
+        PostgresEndpoint write = infrastructure.endpoints().writeDatabase();
+        PostgresEndpoint read = infrastructure.endpoints().readDatabase();
+        // Bulk-loaded with COPY, as the benchmark does: lifecycles over 6 months, cancellations, reassignments.
+        DataGenerator.load(write.jdbcUrl(), write.user(), write.password(),
+                new DataGenerator.Options(new Scale(40, 15, 120, 10_000, 6), 7, Instant.now(), 2_000), written -> { });
+
+        await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(ViewCheck.check(
+                        new ViewCheck.Database(write.jdbcUrl(), write.user(), write.password()),
+                        new ViewCheck.Database(read.jdbcUrl(), read.user(), read.password()),
+                        infrastructure.endpoints().redisUrl(), new RedisKeys(Platform.REDIS_KEY_PREFIX)))
+                        .as("views that differ from the write side").isEmpty());
     }
 
     /** Places an order and brings it to confirmed with this driver assigned (version 3). */
