@@ -20,8 +20,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,9 +43,11 @@ import static org.awaitility.Awaitility.await;
 class PlatformIT {
 
     private static final Duration DELIVERY = Duration.ofSeconds(60);
+    private static final ZoneId TBILISI = ZoneId.of("Asia/Tbilisi");
 
     private Platform platform;
     private CommandClient commands;
+    private QueryClient query;
     private String admin;
     private String restaurant;
     private String driverToken;
@@ -62,6 +69,7 @@ class PlatformIT {
         restaurant = DevTokens.mint(secret, "restaurant", restaurantId);
         driverToken = DevTokens.mint(secret, "driver", driverId);
         commands = new CommandClient(platform.commandApi());
+        query = new QueryClient(platform.queryApi());
     }
 
     @AfterAll
@@ -129,7 +137,7 @@ class PlatformIT {
     }
 
     @Test
-    void shouldConvergeToZeroDriftAfterTenThousandGeneratedOrders(Infrastructure infrastructure) {
+    void shouldConvergeToZeroDriftAfterTenThousandGeneratedOrders(Infrastructure infrastructure) throws Exception {
         PostgresEndpoint write = infrastructure.endpoints().writeDatabase();
         PostgresEndpoint read = infrastructure.endpoints().readDatabase();
         // Bulk-loaded with COPY, as the benchmark does: lifecycles over 6 months, cancellations, reassignments.
@@ -142,6 +150,41 @@ class PlatformIT {
                         new ViewCheck.Database(read.jdbcUrl(), read.user(), read.password()),
                         infrastructure.endpoints().redisUrl(), new RedisKeys(Platform.REDIS_KEY_PREFIX)))
                         .as("views that differ from the write side").isEmpty());
+
+        LocalDate today = LocalDate.now(TBILISI);
+        assertKpisEqualSqlOverTheWriteSide(write, today.minusDays(200), today.plusDays(1));
+        assertKpisEqualSqlOverTheWriteSide(write, today.minusDays(90), today.minusDays(30));
+    }
+
+    /** The query API's 6-month KPIs against the same figures computed by SQL on the write side. */
+    private void assertKpisEqualSqlOverTheWriteSide(PostgresEndpoint write, LocalDate from, LocalDate to) throws Exception {
+        JsonNode kpis = query.get("/api/analytics/kpis?from=" + from + "&to=" + to, admin);
+        String range = " WHERE (created_at AT TIME ZONE 'Asia/Tbilisi')::date >= '" + from
+                + "' AND (created_at AT TIME ZONE 'Asia/Tbilisi')::date < '" + to + "'";
+        try (Connection connection = DriverManager.getConnection(write.jdbcUrl(), write.user(), write.password());
+             Statement statement = connection.createStatement()) {
+            try (ResultSet totals = statement.executeQuery("""
+                    SELECT count(*), coalesce(sum(total_amount) FILTER (WHERE status = 'delivered'), 0),
+                           count(*) FILTER (WHERE status = 'delivered'),
+                           count(*) FILTER (WHERE status = 'delivered' AND delivered_at <= requested_delivery_at)
+                    FROM orders""" + range)) {
+                totals.next();
+                assertThat(kpis.path("orders").asLong()).as("orders").isEqualTo(totals.getLong(1));
+                assertThat(new java.math.BigDecimal(kpis.path("revenue").path("total").asText())).as("revenue").isEqualByComparingTo(totals.getBigDecimal(2));
+                assertThat(kpis.path("revenue").path("deliveredOrders").asLong()).as("delivered").isEqualTo(totals.getLong(3));
+                assertThat(kpis.path("onTime").path("onTime").asLong()).as("on time").isEqualTo(totals.getLong(4));
+            }
+            Map<String, Long> statuses = new TreeMap<>();
+            try (ResultSet rows = statement.executeQuery("SELECT status, count(*) FROM orders" + range + " GROUP BY status")) {
+                while (rows.next()) {
+                    statuses.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+            Map<String, Long> served = new TreeMap<>();
+            kpis.path("statusDistribution").properties().forEach(e -> served.put(e.getKey(), e.getValue().asLong()));
+            served.values().removeIf(count -> count == 0);
+            assertThat(served).as("status distribution").isEqualTo(statuses);
+        }
     }
 
     /** Places an order and brings it to confirmed with this driver assigned (version 3). */
