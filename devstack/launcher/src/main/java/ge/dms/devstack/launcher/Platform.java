@@ -20,6 +20,10 @@ final class Platform implements AutoCloseable {
     static final String REDIS_KEY_PREFIX = "dms:";
 
     private final Services processes = new Services();
+    private Path projectRoot;
+    private Path logs;
+    private Map<String, String> projectionsEnvironment;
+    private ServiceProcess projections;
     private URI commandApi;
     private URI queryApi;
     private URI cdcHealth;
@@ -53,11 +57,15 @@ final class Platform implements AutoCloseable {
 
         int projectionsPort = FreePorts.next();
         projectionsHealth = URI.create("http://localhost:" + projectionsPort + "/health");
-        start(projectRoot, logs, "projections", "ge.dms.projection.ProjectionsMain", environment(endpoints,
+        this.projectRoot = projectRoot;
+        this.logs = logs;
+        projectionsEnvironment = environment(endpoints,
                 "DMS_PROJECTIONS_HEALTH_PORT", String.valueOf(projectionsPort),
                 "DMS_PROJECTIONS_STATE_DIR", stateRoot.resolve("projections-state").toString(),
                 // Locally nobody provisions topics; production does, with its own partitions and replication.
-                "DMS_PROJECTIONS_CREATE_TOPICS", "true"), projectionsHealth);
+                "DMS_PROJECTIONS_CREATE_TOPICS", "true");
+        projections = start(projectRoot, logs, "projections", "ge.dms.projection.ProjectionsMain", projectionsEnvironment,
+                projectionsHealth);
 
         int queryPort = ports.queryApi() < 0 ? FreePorts.next() : ports.queryApi();
         queryApi = URI.create("http://localhost:" + queryPort);
@@ -65,9 +73,28 @@ final class Platform implements AutoCloseable {
                 "DMS_JWT_SECRET", jwtSecret, "DMS_QUERY_API_PORT", String.valueOf(queryPort)), queryApi.resolve("/health"));
     }
 
-    private void start(Path projectRoot, Path logs, String name, String mainClass, Map<String, String> environment, URI health) {
-        processes.add(ServiceProcess.start(name, projectRoot.resolve(name), mainClass, environment, logs))
+    private ServiceProcess start(Path projectRoot, Path logs, String name, String mainClass, Map<String, String> environment, URI health) {
+        return processes.add(ServiceProcess.start(name, projectRoot.resolve(name), mainClass, environment, logs))
                 .awaitHealthy(health, START_TIMEOUT);
+    }
+
+    /**
+     * Drops every view and rebuilds it from Kafka: stops the projections, runs their
+     * {@code ViewRebuild} with the same settings (consumer groups, internal topics, local state,
+     * Redis keys, read-side tables), starts them again and waits until they are healthy. Views
+     * are then filled as the projections re-read the change topics from the beginning.
+     */
+    synchronized void rebuildViews() {
+        processes.remove(projections);
+        projections.close();
+        int exit = ServiceProcess.start("rebuild-views", projectRoot.resolve("projections"), "ge.dms.projection.rebuild.ViewRebuild",
+                projectionsEnvironment, logs).awaitExit(START_TIMEOUT);
+        if (exit != 0) {
+            throw new IllegalStateException("dropping the views failed (exit " + exit + "); see " + logs.resolve("rebuild-views.log")
+                    + "; the projections stay stopped");
+        }
+        projections = start(projectRoot, logs, "projections", "ge.dms.projection.ProjectionsMain", projectionsEnvironment,
+                projectionsHealth);
     }
 
     private static Map<String, String> environment(Endpoints endpoints, String... namesAndValues) {

@@ -107,6 +107,21 @@ final class ServiceProcess implements AutoCloseable {
         return logFile;
     }
 
+    /** For one-shot tools: waits for the process to end and returns its exit code. */
+    int awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(name + " did not finish within " + timeout + "; see " + logFile);
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + name, e);
+        }
+    }
+
     @Override
     public void close() {
         if (!process.isAlive()) {

@@ -13,9 +13,13 @@ final class Services implements AutoCloseable {
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
 
-    <T extends AutoCloseable> T add(T service) {
+    synchronized <T extends AutoCloseable> T add(T service) {
         started.push(service);
         return service;
+    }
+
+    synchronized void remove(AutoCloseable service) {
+        started.remove(service);
     }
 
     @Override

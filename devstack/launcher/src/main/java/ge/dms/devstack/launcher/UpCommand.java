@@ -65,7 +65,8 @@ final class UpCommand implements Callable<Integer> {
         Platform platform = services.add(Platform.start(endpoints, jwtSecret, DevSecret.projectRoot(), logs, stateDirectory(),
                 new Platform.Ports(portOrFree(commandPort), portOrFree(queryPort))));
         DemoData.Summary demo = noDemo ? null : loadDemo(endpoints.writeDatabase());
-        UpEnvironment.write(DevSecret.projectRoot(), endpoints);
+        DevControl control = services.add(new DevControl(platform));
+        UpEnvironment.write(DevSecret.projectRoot(), endpoints, control.url());
 
         console.println();
         console.println("DMS platform is up" + (dataDirectory == null ? " (temporary data)" : " (data in " + dataDirectory.toAbsolutePath() + ")"));

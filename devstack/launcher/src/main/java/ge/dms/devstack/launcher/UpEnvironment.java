@@ -4,14 +4,17 @@ import ge.dms.devstack.infra.Endpoints;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * {@code .dev/up.env}: the running {@code ./dev up}'s connection settings as shell
- * assignments, so {@code ./dev check-views} and {@code ./dev bench} find the platform without
+ * {@code .dev/up.env}: the running {@code ./dev up}'s connection settings and control URL as shell
+ * assignments, so {@code ./dev check-views}, {@code ./dev rebuild-views} and {@code ./dev bench} find the platform without
  * copying variables by hand. Written once everything is up; deleted on stop.
  */
 final class UpEnvironment {
@@ -19,8 +22,10 @@ final class UpEnvironment {
     private UpEnvironment() {
     }
 
-    static void write(Path projectRoot, Endpoints endpoints) {
-        String assignments = endpoints.asEnvironment().entrySet().stream()
+    static void write(Path projectRoot, Endpoints endpoints, URI control) {
+        Map<String, String> variables = new LinkedHashMap<>(endpoints.asEnvironment());
+        variables.put(RebuildViewsCommand.CONTROL_URL, control.toString());
+        String assignments = variables.entrySet().stream()
                 .map(e -> e.getKey() + "='" + e.getValue().replace("'", "'\\''") + "'")
                 .collect(Collectors.joining("\n", "", "\n"));
         try {

@@ -10,6 +10,8 @@ import ge.dms.devstack.infra.PostgresEndpoint;
 import ge.dms.devstack.test.WithDevStack;
 import ge.dms.projection.check.ViewCheck;
 import ge.dms.schemas.view.RedisKeys;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -154,6 +156,36 @@ class PlatformIT {
         LocalDate today = LocalDate.now(TBILISI);
         assertKpisEqualSqlOverTheWriteSide(write, today.minusDays(200), today.plusDays(1));
         assertKpisEqualSqlOverTheWriteSide(write, today.minusDays(90), today.minusDays(30));
+
+        // ./dev rebuild-views: everything dropped and rebuilt from Kafka equals what was built live.
+        Map<Long, String> live = redisViews(infrastructure, 1, 300);
+        assertThat(live).as("views to compare").hasSizeGreaterThan(200);
+        platform.rebuildViews();
+        await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(ViewCheck.check(
+                        new ViewCheck.Database(write.jdbcUrl(), write.user(), write.password()),
+                        new ViewCheck.Database(read.jdbcUrl(), read.user(), read.password()),
+                        infrastructure.endpoints().redisUrl(), new RedisKeys(Platform.REDIS_KEY_PREFIX)))
+                        .as("views that differ from the write side after the rebuild").isEmpty());
+        assertThat(redisViews(infrastructure, 1, 300)).isEqualTo(live);
+    }
+
+    /** The order view JSON held in Redis for ids [first, last]. */
+    private static Map<Long, String> redisViews(Infrastructure infrastructure, long first, long last) {
+        RedisClient client = RedisClient.create(infrastructure.endpoints().redisUrl());
+        try (StatefulRedisConnection<String, String> redis = client.connect()) {
+            RedisKeys keys = new RedisKeys(Platform.REDIS_KEY_PREFIX);
+            Map<Long, String> views = new TreeMap<>();
+            for (long id = first; id <= last; id++) {
+                String json = redis.sync().hget(keys.order(id), "json");
+                if (json != null) {
+                    views.put(id, json);
+                }
+            }
+            return views;
+        } finally {
+            client.shutdown();
+        }
     }
 
     /** The query API's 6-month KPIs against the same figures computed by SQL on the write side. */
