@@ -55,6 +55,7 @@ class CsvExportIT {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
             assertThat(response.headers().firstValue("Content-Length")).as("streamed, not buffered").isEmpty();
+            assertThat(response.headers().firstValueAsLong("X-Data-Age-Ms")).as("freshness of the read side").isPresent();
 
             BitSet seen = new BitSet();
             List<String> trickyRow = null;

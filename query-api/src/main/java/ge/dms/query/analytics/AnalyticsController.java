@@ -9,6 +9,7 @@ import ge.dms.query.order.ReadStoreOrders;
 import ge.dms.query.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -66,10 +67,16 @@ public class AnalyticsController {
         }
         Params.range(start, end);
         try {
+            Instant newest = export.newestChange();
             StreamedFile file = new StreamedFile(export.open(start, end, caller.isAdmin() ? null : caller.id()), CSV);
             String name = "orders-" + LocalDate.ofInstant(start, Params.DAY_ZONE) + ".csv";
-            return HttpResponse.ok(file).header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+            MutableHttpResponse<StreamedFile> response = HttpResponse.ok(file)
+                    .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
                     .header(ViewResponse.SOURCE, Source.READ_STORE.header());
+            if (newest != null) {
+                response.header(ViewResponse.AGE, Long.toString(Math.max(0, System.currentTimeMillis() - newest.toEpochMilli())));
+            }
+            return response;
         } catch (SQLException e) {
             throw ReadStoreOrders.unavailable(e);
         }

@@ -43,6 +43,17 @@ public class CsvExport {
         this.store = store;
     }
 
+    /** Commit time of the newest change the read side reflects (null while it is empty). */
+    public Instant newestChange() throws SQLException {
+        try (Connection c = store.connect();
+             PreparedStatement ps = c.prepareStatement("SELECT max(source_commit_time) FROM order_view");
+             java.sql.ResultSet rows = ps.executeQuery()) {
+            rows.next();
+            java.sql.Timestamp newest = rows.getTimestamp(1);
+            return newest == null ? null : newest.toInstant();
+        }
+    }
+
     /**
      * Opens the database cursor now (so an unavailable database is an error before any byte is
      * sent) and returns the stream the rows are written to.
