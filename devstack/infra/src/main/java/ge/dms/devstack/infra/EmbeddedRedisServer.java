@@ -17,6 +17,7 @@ import java.nio.file.Path;
 public final class EmbeddedRedisServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedRedisServer.class);
+    private static final int TEXT_FILE_BUSY_ATTEMPTS = 5;
 
     private final RedisServer server;
     private final int port;
@@ -30,7 +31,7 @@ public final class EmbeddedRedisServer implements AutoCloseable {
 
     public static EmbeddedRedisServer start(DataDirectory dataDirectory) {
         try {
-            return start(dataDirectory, ExecutableProvider.newJarResourceProvider(), "bundled");
+            return startBundled(dataDirectory);
         } catch (RuntimeException bundledFailed) {
             LOG.warn("the bundled redis-server did not start ({}); trying redis-server on the PATH", bundledFailed.getMessage());
             try {
@@ -42,6 +43,33 @@ public final class EmbeddedRedisServer implements AutoCloseable {
                                 + "(install OpenSSL 3, or Redis 6.2+, e.g. apt-get install redis-server)", pathFailed);
             }
         }
+    }
+
+    /**
+     * The bundled binary is written to a new file and executed at once; if any thread of this JVM
+     * forks a process in between, the child holds the file open for writing and exec fails with
+     * ETXTBSY ("Text file busy"). That race is transient: a few attempts get past it.
+     */
+    private static EmbeddedRedisServer startBundled(DataDirectory dataDirectory) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return start(dataDirectory, ExecutableProvider.newJarResourceProvider(), "bundled");
+            } catch (RuntimeException e) {
+                if (attempt >= TEXT_FILE_BUSY_ATTEMPTS || !textFileBusy(e)) {
+                    throw e;
+                }
+                LOG.info("redis-server was busy being written while it was started (attempt {}); trying again", attempt);
+            }
+        }
+    }
+
+    private static boolean textFileBusy(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("Text file busy")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static EmbeddedRedisServer start(DataDirectory dataDirectory, ExecutableProvider executable, String source) {

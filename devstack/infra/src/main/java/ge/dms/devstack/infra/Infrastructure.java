@@ -16,7 +16,7 @@ import java.util.concurrent.CompletionException;
 /**
  * PostgreSQL (write and read databases), Kafka and Redis for one JVM: each started here from
  * Maven artifacts, or, when its {@code DMS_*} variable is set, the external server it names.
- * The three embedded servers start side by side; {@link #close()} stops them in reverse.
+ * Redis starts first, then PostgreSQL and Kafka side by side; {@link #close()} stops them in reverse.
  */
 public final class Infrastructure implements AutoCloseable {
 
@@ -48,12 +48,15 @@ public final class Infrastructure implements AutoCloseable {
      */
     public static Infrastructure start(Path dataRoot, Map<String, String> environment) {
         ExternalServers external = ExternalServers.from(environment);
+        // Redis first, alone: embedded-redis writes its binary to a fresh file and executes it, and a
+        // process forked meanwhile by another thread (PostgreSQL's start) inherits the open file and
+        // makes that exec fail with ETXTBSY ("Text file busy"). It takes well under a second.
+        var redisStart = CompletableFuture.completedFuture(external.redisUrl().isPresent()
+                ? null : EmbeddedRedisServer.start(DataDirectory.under(dataRoot, "redis")));
         var postgresStart = CompletableFuture.supplyAsync(() -> external.writeDatabase().isPresent()
                 ? null : EmbeddedPostgresServer.start(DataDirectory.under(dataRoot, "postgres")));
         var kafkaStart = CompletableFuture.supplyAsync(() -> external.kafkaBootstrap().isPresent()
                 ? null : EmbeddedKafkaBroker.start(DataDirectory.under(dataRoot, "kafka")));
-        var redisStart = CompletableFuture.supplyAsync(() -> external.redisUrl().isPresent()
-                ? null : EmbeddedRedisServer.start(DataDirectory.under(dataRoot, "redis")));
         List<CompletableFuture<? extends AutoCloseable>> starts = List.of(postgresStart, kafkaStart, redisStart);
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
