@@ -57,16 +57,27 @@ final class UpCommand implements Callable<Integer> {
             stopped.countDown();
         }, "dev-up-stop"));
 
-        Infrastructure infrastructure = services.add(Infrastructure.start(
-                dataDirectory == null ? null : dataDirectory.toAbsolutePath(), System.getenv()));
-        Endpoints endpoints = infrastructure.endpoints();
-        String jwtSecret = DevSecret.resolve(System.getenv(), DevSecret.projectRoot());
+        Infrastructure infrastructure;
+        Endpoints endpoints;
+        String jwtSecret;
         Path logs = stateDirectory().resolve("logs");
-        Platform platform = services.add(Platform.start(endpoints, jwtSecret, DevSecret.projectRoot(), logs, stateDirectory(),
-                new Platform.Ports(portOrFree(commandPort), portOrFree(queryPort))));
-        DemoData.Summary demo = noDemo ? null : loadDemo(endpoints.writeDatabase());
-        DevControl control = services.add(new DevControl(platform));
-        UpEnvironment.write(DevSecret.projectRoot(), endpoints, control.url());
+        Platform platform;
+        DemoData.Summary demo;
+        try {
+            infrastructure = services.add(Infrastructure.start(
+                    dataDirectory == null ? null : dataDirectory.toAbsolutePath(), System.getenv()));
+            endpoints = infrastructure.endpoints();
+            jwtSecret = DevSecret.resolve(System.getenv(), DevSecret.projectRoot());
+            platform = services.add(Platform.start(endpoints, jwtSecret, DevSecret.projectRoot(), logs, stateDirectory(),
+                    new Platform.Ports(portOrFree(commandPort), portOrFree(queryPort))));
+            demo = noDemo ? null : loadDemo(endpoints.writeDatabase());
+            DevControl control = services.add(new DevControl(platform));
+            UpEnvironment.write(DevSecret.projectRoot(), endpoints, control.url());
+        } catch (RuntimeException startFailed) {
+            // The exit that follows skips shutdown hooks: stop what did start, or it outlives us.
+            services.close();
+            throw startFailed;
+        }
 
         console.println();
         console.println("DMS platform is up" + (dataDirectory == null ? " (temporary data)" : " (data in " + dataDirectory.toAbsolutePath() + ")"));
