@@ -1,6 +1,7 @@
 package ge.dms.projection.analytics;
 
 import ge.dms.projection.readstore.ReadStore;
+import ge.dms.projection.readstore.ReusedConnection;
 import ge.dms.schemas.serde.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,11 +40,10 @@ public final class ReadStoreAnalyticsWriter implements AnalyticsSink, AutoClosea
                 on_time_count = EXCLUDED.on_time_count, on_time_eligible = EXCLUDED.on_time_eligible, updated_at = now()
             """;
 
-    private final ReadStore store;
-    private Connection connection;
+    private final ReusedConnection connection;
 
     public ReadStoreAnalyticsWriter(ReadStore store) {
-        this.store = store;
+        this.connection = new ReusedConnection(store);
     }
 
     @Override
@@ -53,7 +53,7 @@ public final class ReadStoreAnalyticsWriter implements AnalyticsSink, AutoClosea
                 upsert(key, f);
                 return;
             } catch (SQLException e) {
-                reset();
+                connection.discard();
                 if (attempt >= ATTEMPTS) {
                     throw new IllegalStateException("cannot write analytics row " + key, e);
                 }
@@ -63,10 +63,8 @@ public final class ReadStoreAnalyticsWriter implements AnalyticsSink, AutoClosea
     }
 
     private void upsert(AnalyticsKey key, DailyFigures f) throws SQLException {
-        if (connection == null) {
-            connection = store.connect();
-        }
-        try (PreparedStatement ps = connection.prepareStatement(UPSERT)) {
+        Connection c = connection.get();
+        try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
             ps.setString(1, key.dimension());
             ps.setLong(2, key.id());
             ps.setObject(3, key.day());
@@ -78,31 +76,20 @@ public final class ReadStoreAnalyticsWriter implements AnalyticsSink, AutoClosea
             ps.setLong(9, f.pickupToDeliveryCount());
             ps.setLong(10, f.createdToDeliverySeconds());
             ps.setLong(11, f.createdToDeliveryCount());
-            Array pickup = connection.createArrayOf("bigint", f.pickupToDeliveryHistogram().toArray());
-            Array created = connection.createArrayOf("bigint", f.createdToDeliveryHistogram().toArray());
+            Array pickup = c.createArrayOf("bigint", f.pickupToDeliveryHistogram().toArray());
+            Array created = c.createArrayOf("bigint", f.createdToDeliveryHistogram().toArray());
             ps.setArray(12, pickup);
             ps.setArray(13, created);
             ps.setLong(14, f.onTimeCount());
             ps.setLong(15, f.onTimeEligible());
             ps.executeUpdate();
-            connection.commit();
+            c.commit();
         }
-    }
-
-    private void reset() {
-        try {
-            if (connection != null) {
-                connection.close();
-            }
-        } catch (SQLException ignored) {
-            // discarded anyway
-        }
-        connection = null;
     }
 
     @Override
     public void close() {
-        reset();
+        connection.close();
     }
 
     private static String json(Object value) {

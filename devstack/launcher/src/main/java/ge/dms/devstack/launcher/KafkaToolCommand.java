@@ -6,7 +6,6 @@ import picocli.CommandLine.Unmatched;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -40,10 +39,5 @@ final class KafkaToolCommand implements Callable<Integer> {
         Method main = Class.forName(mainClass).getMethod("main", String[].class);
         main.invoke(null, (Object) arguments.toArray(String[]::new));
         return 0;
-    }
-
-    @Override
-    public String toString() {
-        return "kafka " + tool + " " + Arrays.toString(arguments.toArray());
     }
 }

@@ -1,6 +1,7 @@
 package ge.dms.projection.orderview.readstore;
 
 import ge.dms.projection.readstore.ReadStore;
+import ge.dms.projection.readstore.ReusedConnection;
 import ge.dms.schemas.serde.Json;
 import ge.dms.schemas.view.OrderItemView;
 import ge.dms.schemas.view.OrderView;
@@ -60,11 +61,10 @@ public final class ReadStoreOrderViewWriter implements AutoCloseable {
                 line_total = EXCLUDED.line_total
             """;
 
-    private final ReadStore store;
-    private Connection connection;
+    private final ReusedConnection connection;
 
     public ReadStoreOrderViewWriter(ReadStore store) {
-        this.store = store;
+        this.connection = new ReusedConnection(store);
     }
 
     /** Applies the batch; returns how many views were newer than what the table held. */
@@ -73,14 +73,14 @@ public final class ReadStoreOrderViewWriter implements AutoCloseable {
         if (views.isEmpty()) {
             return 0;
         }
-        Connection c = connection();
+        Connection c = connection.get();
         try {
             List<OrderView> applied = upsertViews(c, views);
             rewriteItems(c, applied);
             c.commit();
             return applied.size();
         } catch (SQLException | RuntimeException e) {
-            reset();
+            connection.discard();
             throw e;
         }
     }
@@ -157,27 +157,9 @@ public final class ReadStoreOrderViewWriter implements AutoCloseable {
         return new ArrayList<>(newest.values());
     }
 
-    private Connection connection() throws SQLException {
-        if (connection == null) {
-            connection = store.connect();
-        }
-        return connection;
-    }
-
-    private void reset() {
-        try {
-            if (connection != null) {
-                connection.close();
-            }
-        } catch (SQLException ignored) {
-            // the connection is being discarded anyway
-        }
-        connection = null;
-    }
-
     @Override
     public void close() {
-        reset();
+        connection.close();
     }
 
     private static String json(OrderView v) {
