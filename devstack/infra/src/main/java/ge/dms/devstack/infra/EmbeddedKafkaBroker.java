@@ -26,6 +26,7 @@ import java.util.Properties;
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
+    private static final int START_ATTEMPTS = 3;
 
     private final DataDirectory dataDirectory;
     private final Properties config;
@@ -40,6 +41,21 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** Formats the storage if it is new, then starts the broker. */
     public static EmbeddedKafkaBroker start(DataDirectory dataDirectory) {
+        RuntimeException lastFailure = null;
+        // A free port can still be taken by another process before the broker binds it;
+        // fresh ports on the next attempt make that race harmless.
+        for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+            try {
+                return startOnFreshPorts(dataDirectory);
+            } catch (RuntimeException e) {
+                lastFailure = e;
+                LOG.warn("Kafka broker start attempt {} of {} failed: {}", attempt, START_ATTEMPTS, e.getMessage());
+            }
+        }
+        throw lastFailure;
+    }
+
+    private static EmbeddedKafkaBroker startOnFreshPorts(DataDirectory dataDirectory) {
         Path logDirectory = dataDirectory.path().resolve("kraft-logs");
         Path propertiesFile = dataDirectory.path().resolve("server.properties");
         int brokerPort = FreePorts.next();
@@ -108,9 +124,23 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private void startServer() {
         KafkaRaftServer raftServer = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
-        raftServer.startup();
+        try {
+            raftServer.startup();
+        } catch (RuntimeException e) {
+            shutDownAfterFailedStart(raftServer, e);
+            throw e;
+        }
         server = raftServer;
         LOG.info("Kafka broker (KRaft) started on {}", bootstrapServers());
+    }
+
+    private static void shutDownAfterFailedStart(KafkaRaftServer raftServer, RuntimeException failure) {
+        try {
+            raftServer.shutdown();
+            raftServer.awaitShutdown();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     public String bootstrapServers() {
