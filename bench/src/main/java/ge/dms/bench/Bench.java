@@ -1,7 +1,13 @@
 package ge.dms.bench;
 
+import ge.dms.bench.analytics.AnalyticsScenario;
+import ge.dms.bench.board.BoardScenario;
 import ge.dms.bench.commands.CommandsScenario;
+import ge.dms.bench.export.ExportScenario;
 import ge.dms.bench.data.GenerateCommand;
+import ge.dms.bench.fanout.FanoutScenario;
+import ge.dms.bench.rebuild.RebuildScenario;
+import ge.dms.bench.suite.AllScenarios;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -17,7 +23,9 @@ import java.io.UncheckedIOException;
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
         description = "Generates data and measures the DMS platform.",
-        subcommands = {GenerateCommand.class, CommandsScenario.class, CommandLine.HelpCommand.class})
+        subcommands = {GenerateCommand.class, CommandsScenario.class, FanoutScenario.class, BoardScenario.class,
+                AnalyticsScenario.class, ExportScenario.class, RebuildScenario.class, AllScenarios.class,
+                CommandLine.HelpCommand.class})
 public final class Bench {
 
     private static final Logger LOG = LoggerFactory.getLogger(Bench.class);

@@ -1,9 +1,9 @@
 package ge.dms.cdc;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.UnaryOperator;
 
 /**
  * Everything cdc-pipeline can be told. Connection settings come from {@code DMS_POSTGRES_URL},
@@ -50,6 +50,9 @@ public record CdcConfig(String jdbcUrl, String user, String password, String kaf
                         long minCompactionLagMs, long transactionsRetentionMs,
                         long slotCheckIntervalMs, long slotMaxLagBytes, int healthPort) {
 
+    private static final String UNSET_URL = "jdbc:postgresql://unset/";
+    private static final String UNSET_KAFKA = "unset:0";
+
     public CdcConfig {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl (DMS_POSTGRES_URL)");
         Objects.requireNonNull(kafkaBootstrap, "kafkaBootstrap (DMS_KAFKA_BOOTSTRAP)");
@@ -93,36 +96,46 @@ public record CdcConfig(String jdbcUrl, String user, String password, String kaf
     /**
      * Reads the connection from {@code environment} and {@code cdc.*} keys from {@code properties}
      * first, then from {@code environment} ({@code CDC_POLL_INTERVAL_MS}).
+     *
+     * @throws InvalidSettingsException naming every missing or malformed setting
      */
     public static CdcConfig from(Map<String, String> environment, Map<String, String> properties) {
-        String url = require(environment, "DMS_POSTGRES_URL");
-        String kafka = require(environment, "DMS_KAFKA_BOOTSTRAP");
-        CdcConfig d = defaults(url, environment.getOrDefault("DMS_POSTGRES_USER", "postgres"),
-                environment.getOrDefault("DMS_POSTGRES_PASSWORD", ""), kafka);
-        UnaryOperator<String> key = k -> {
-            String v = properties.get(k);
-            return v != null ? v : environment.get(k.toUpperCase(java.util.Locale.ROOT).replace('.', '_'));
-        };
-        return new CdcConfig(d.jdbcUrl, d.user, d.password, d.kafkaBootstrap,
-                str(key, "cdc.name", d.name), str(key, "cdc.topic.prefix", d.topicPrefix),
-                str(key, "cdc.slot.name", d.slotName), str(key, "cdc.publication.name", d.publicationName),
-                str(key, "cdc.offset.topic", d.offsetTopic), str(key, "cdc.snapshot.mode", d.snapshotMode),
-                lng(key, "cdc.poll.interval.ms", d.pollIntervalMs),
-                (int) lng(key, "cdc.max.batch.size", d.maxBatchSize), (int) lng(key, "cdc.max.queue.size", d.maxQueueSize),
-                lng(key, "cdc.offset.flush.interval.ms", d.offsetFlushIntervalMs),
-                lng(key, "cdc.heartbeat.interval.ms", d.heartbeatIntervalMs),
-                lng(key, "cdc.status.update.interval.ms", d.statusUpdateIntervalMs),
-                lng(key, "cdc.producer.linger.ms", d.producerLingerMs),
-                lng(key, "cdc.producer.delivery.timeout.ms", d.producerDeliveryTimeoutMs),
-                lng(key, "cdc.retry.backoff.max.ms", d.retryBackoffMaxMs),
-                lng(key, "cdc.retriable.restart.wait.ms", d.retriableRestartWaitMs),
-                (int) lng(key, "cdc.topic.partitions", d.topicPartitions),
-                (short) lng(key, "cdc.topic.replication.factor", d.topicReplicationFactor),
-                lng(key, "cdc.topic.min.compaction.lag.ms", d.minCompactionLagMs),
-                lng(key, "cdc.transactions.retention.ms", d.transactionsRetentionMs),
-                lng(key, "cdc.slot.check.interval.ms", d.slotCheckIntervalMs),
-                lng(key, "cdc.slot.max.lag.bytes", d.slotMaxLagBytes),
-                (int) lng(key, "cdc.health.port", d.healthPort));
+        SettingsReader s = new SettingsReader(
+                k -> properties.containsKey(k) ? properties.get(k) : environment.get(environmentName(k)),
+                k -> k.startsWith("cdc.") ? environmentName(k) + " (" + k + ")" : k);
+        // Placeholders stand in for missing connection settings only until check() below refuses
+        // them, so that every other key is still read and reported in the same error.
+        String url = Objects.requireNonNullElse(s.jdbcUrl("DMS_POSTGRES_URL", "the write-side database"), UNSET_URL);
+        String kafka = Objects.requireNonNullElse(s.hostPorts("DMS_KAFKA_BOOTSTRAP", "the Kafka bootstrap servers"), UNSET_KAFKA);
+        CdcConfig d = defaults(url, s.text("DMS_POSTGRES_USER", "postgres"), s.text("DMS_POSTGRES_PASSWORD", ""), kafka);
+        long max = Long.MAX_VALUE;
+        CdcConfig config = new CdcConfig(d.jdbcUrl, d.user, d.password, d.kafkaBootstrap,
+                s.text("cdc.name", d.name), s.text("cdc.topic.prefix", d.topicPrefix),
+                s.text("cdc.slot.name", d.slotName), s.text("cdc.publication.name", d.publicationName),
+                s.text("cdc.offset.topic", d.offsetTopic), s.text("cdc.snapshot.mode", d.snapshotMode),
+                s.number("cdc.poll.interval.ms", d.pollIntervalMs, 0, max),
+                (int) s.number("cdc.max.batch.size", d.maxBatchSize, 1, Integer.MAX_VALUE),
+                (int) s.number("cdc.max.queue.size", d.maxQueueSize, 1, Integer.MAX_VALUE),
+                s.number("cdc.offset.flush.interval.ms", d.offsetFlushIntervalMs, 0, max),
+                s.number("cdc.heartbeat.interval.ms", d.heartbeatIntervalMs, 0, max),
+                s.number("cdc.status.update.interval.ms", d.statusUpdateIntervalMs, 0, max),
+                s.number("cdc.producer.linger.ms", d.producerLingerMs, 0, max),
+                s.number("cdc.producer.delivery.timeout.ms", d.producerDeliveryTimeoutMs, 1, Integer.MAX_VALUE),
+                s.number("cdc.retry.backoff.max.ms", d.retryBackoffMaxMs, 0, max),
+                s.number("cdc.retriable.restart.wait.ms", d.retriableRestartWaitMs, 0, max),
+                (int) s.number("cdc.topic.partitions", d.topicPartitions, 1, Integer.MAX_VALUE),
+                (short) s.number("cdc.topic.replication.factor", d.topicReplicationFactor, -1, Short.MAX_VALUE),
+                s.number("cdc.topic.min.compaction.lag.ms", d.minCompactionLagMs, 0, max),
+                s.number("cdc.transactions.retention.ms", d.transactionsRetentionMs, -1, max),
+                s.number("cdc.slot.check.interval.ms", d.slotCheckIntervalMs, 1, max),
+                s.number("cdc.slot.max.lag.bytes", d.slotMaxLagBytes, 0, max),
+                (int) s.number("cdc.health.port", d.healthPort, -1, 65_535));
+        s.check();
+        return config;
+    }
+
+    private static String environmentName(String key) {
+        return key.toUpperCase(Locale.ROOT).replace('.', '_');
     }
 
     /** A copy with some fields changed, e.g. {@code c -> c.withTopicPrefix("t1.")}. */
@@ -184,30 +197,5 @@ public record CdcConfig(String jdbcUrl, String user, String password, String kaf
     public String toString() {
         return "CdcConfig[" + jdbcUrl + " user=" + user + " password=" + (password.isEmpty() ? "" : "***")
                 + " kafka=" + kafkaBootstrap + " " + asKeys() + "]";
-    }
-
-    private static String require(Map<String, String> environment, String name) {
-        String value = environment.get(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " is not set: cdc-pipeline needs DMS_POSTGRES_URL and DMS_KAFKA_BOOTSTRAP");
-        }
-        return value;
-    }
-
-    private static String str(UnaryOperator<String> key, String name, String fallback) {
-        String value = key.apply(name);
-        return value == null ? fallback : value;
-    }
-
-    private static long lng(UnaryOperator<String> key, String name, long fallback) {
-        String value = key.apply(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, got '" + value + "'", e);
-        }
     }
 }

@@ -254,7 +254,16 @@ public final class CdcPipeline implements AutoCloseable {
                 properties.put(k.toString(), v.toString());
             }
         });
-        CdcConfig config = CdcConfig.from(System.getenv(), properties);
+        CdcConfig config;
+        try {
+            config = CdcConfig.from(System.getenv(), properties);
+        } catch (InvalidSettingsException e) {
+            LOG.error("cdc-pipeline cannot start, {}", e.getMessage());
+            // Exit status 2 without a stack trace: the message says what to set. halt, not System.exit
+            // (house style, as ./dev does); nothing has started, so no shutdown hook is skipped.
+            Runtime.getRuntime().halt(2);
+            return;
+        }
         LOG.info("starting cdc-pipeline with {}", config);
         CdcPipeline pipeline = start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(pipeline::close, "dms-cdc-shutdown"));

@@ -12,7 +12,10 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 
-/** {@code GET /health} (200 UP or 503 DOWN, JSON) and {@code GET /metrics} (one meter a line) on the JDK's HTTP server. */
+/**
+ * {@code GET /health} and {@code /health/readiness} (200 UP or 503 DOWN, JSON), {@code /health/liveness}
+ * and {@code GET /metrics} (one meter a line) on the JDK's HTTP server.
+ */
 final class HealthServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HealthServer.class);
@@ -25,6 +28,9 @@ final class HealthServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cdc.health.port " + port + " is not free", e);
         }
+        // Readiness (and /health): the engine streams and the slot is healthy. Liveness: the process
+        // answers; a stopped engine ends the process itself, so there is nothing for a restart to fix.
+        server.createContext("/health/liveness", exchange -> respond(exchange, 200, "{\"status\":\"UP\"}"));
         server.createContext("/health", exchange -> {
             CdcPipeline.Health health = pipeline.health();
             respond(exchange, health.up() ? 200 : 503, health.toJson());

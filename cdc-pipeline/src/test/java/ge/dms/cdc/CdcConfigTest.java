@@ -2,6 +2,7 @@ package ge.dms.cdc;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,9 +35,25 @@ class CdcConfigTest {
     }
 
     @Test
-    void shouldSayWhatIsMissingOrMalformed() {
-        assertThatThrownBy(() -> CdcConfig.from(Map.of(), Map.of())).hasMessageContaining("DMS_POSTGRES_URL is not set");
-        assertThatThrownBy(() -> CdcConfig.from(ENV, Map.of("cdc.poll.interval.ms", "fast")))
-                .hasMessageContaining("cdc.poll.interval.ms must be a whole number");
+    void shouldNameEveryMissingSettingInOneError() {
+        assertThatThrownBy(() -> CdcConfig.from(Map.of(), Map.of()))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("DMS_POSTGRES_URL is not set")
+                .hasMessageContaining("DMS_KAFKA_BOOTSTRAP is not set");
+    }
+
+    @Test
+    void shouldNameEveryMalformedSettingInOneError() {
+        Map<String, String> env = new HashMap<>(ENV);
+        env.put("DMS_POSTGRES_URL", "postgres://db/dms_write");
+        env.put("DMS_KAFKA_BOOTSTRAP", "kafka");
+        env.put("CDC_HEALTH_PORT", "http");
+
+        assertThatThrownBy(() -> CdcConfig.from(env, Map.of("cdc.poll.interval.ms", "fast")))
+                .isInstanceOfSatisfying(InvalidSettingsException.class, e -> assertThat(e.problems()).containsExactly(
+                        "DMS_POSTGRES_URL must be a jdbc:postgresql://host:port/database URL, got 'postgres://db/dms_write'",
+                        "DMS_KAFKA_BOOTSTRAP must be host:port[,host:port...], got 'kafka'",
+                        "CDC_POLL_INTERVAL_MS (cdc.poll.interval.ms) must be a whole number from 0 to 9223372036854775807, got 'fast'",
+                        "CDC_HEALTH_PORT (cdc.health.port) must be a whole number from -1 to 65535, got 'http'"));
     }
 }

@@ -57,28 +57,37 @@ public record ProjectionsConfig(String kafkaBootstrap,
                 null, DEFAULT_DRIVER_STREAM_MAX_LEN, false, 1, (short) 1);
     }
 
+    /**
+     * From the {@code DMS_*} environment variables.
+     *
+     * @throws InvalidSettingsException naming every missing or malformed variable
+     */
     public static ProjectionsConfig fromEnvironment(Map<String, String> env) {
-        String state = env.get("DMS_PROJECTIONS_STATE_DIR");
-        return new ProjectionsConfig(required(env, "DMS_KAFKA_BOOTSTRAP"), required(env, "DMS_REDIS_URL"),
-                required(env, "DMS_READ_POSTGRES_URL"), env.get("DMS_READ_POSTGRES_USER"),
-                env.get("DMS_READ_POSTGRES_PASSWORD"), env.get("DMS_TOPIC_PREFIX"),
-                env.get("DMS_PROJECTIONS_APPLICATION_ID"), env.get("DMS_REDIS_KEY_PREFIX"),
+        SettingsReader settings = SettingsReader.of(env);
+        ProjectionsConfig config = read(settings);
+        settings.check();
+        return config;
+    }
+
+    /** Reads every setting, leaving the failure to {@link SettingsReader#check()} so that it names all of them. */
+    static ProjectionsConfig read(SettingsReader s) {
+        // Placeholders stand in for missing endpoints only until check() refuses them.
+        String kafka = Objects.requireNonNullElse(s.hostPorts("DMS_KAFKA_BOOTSTRAP", "the Kafka bootstrap servers"), "unset:0");
+        String redis = Objects.requireNonNullElse(s.redisUrl("DMS_REDIS_URL", "where the views are written"), "redis://unset");
+        String read = Objects.requireNonNullElse(s.jdbcUrl("DMS_READ_POSTGRES_URL", "the read-side database"),
+                "jdbc:postgresql://unset/");
+        String state = s.text("DMS_PROJECTIONS_STATE_DIR", null);
+        return new ProjectionsConfig(kafka, redis, read, s.text("DMS_READ_POSTGRES_USER", null),
+                s.text("DMS_READ_POSTGRES_PASSWORD", null), s.text("DMS_TOPIC_PREFIX", null),
+                s.text("DMS_PROJECTIONS_APPLICATION_ID", null), s.text("DMS_REDIS_KEY_PREFIX", null),
                 state == null ? null : Path.of(state), DEFAULT_DRIVER_STREAM_MAX_LEN,
-                Boolean.parseBoolean(env.getOrDefault("DMS_PROJECTIONS_CREATE_TOPICS", "false")),
-                Integer.parseInt(env.getOrDefault("DMS_PROJECTIONS_TOPIC_PARTITIONS", "1")),
-                Short.parseShort(env.getOrDefault("DMS_PROJECTIONS_REPLICATION_FACTOR", "1")));
+                s.bool("DMS_PROJECTIONS_CREATE_TOPICS", false),
+                (int) s.number("DMS_PROJECTIONS_TOPIC_PARTITIONS", 1, 1, Integer.MAX_VALUE),
+                (short) s.number("DMS_PROJECTIONS_REPLICATION_FACTOR", 1, -1, Short.MAX_VALUE));
     }
 
     public ProjectionsConfig withNamespace(String topicPrefix, String applicationId, String redisKeyPrefix, Path stateDir) {
         return new ProjectionsConfig(kafkaBootstrap, redisUrl, readJdbcUrl, readUser, readPassword, topicPrefix,
                 applicationId, redisKeyPrefix, stateDir, driverStreamMaxLen, true, partitions, replicationFactor);
-    }
-
-    private static String required(Map<String, String> env, String name) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("environment variable " + name + " is not set");
-        }
-        return value;
     }
 }

@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Standalone entry: configuration from the {@code DMS_*} environment variables, runs until the JVM is stopped. */
 public final class ProjectionsMain {
@@ -18,16 +19,40 @@ public final class ProjectionsMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Projections projections = Projections.start(ProjectionsConfig.fromEnvironment(System.getenv()));
-        int healthPort = Integer.parseInt(System.getenv().getOrDefault(HEALTH_PORT, String.valueOf(DEFAULT_HEALTH_PORT)));
-        HealthServer health = healthPort < 0 ? null : new HealthServer(healthPort, projections::isRunning);
+        SettingsReader settings = SettingsReader.of(System.getenv());
+        int healthPort = (int) settings.number(HEALTH_PORT, DEFAULT_HEALTH_PORT, -1, 65_535);
+        ProjectionsConfig config = ProjectionsConfig.read(settings);
+        try {
+            settings.check();
+        } catch (InvalidSettingsException e) {
+            LOG.error("projections cannot start, {}", e.getMessage());
+            // Exit status 2 without a stack trace: the message says what to set. halt, not System.exit
+            // (house style, as ./dev does); nothing has started, so no shutdown hook is skipped.
+            Runtime.getRuntime().halt(2);
+            return;
+        }
+        // Health first: liveness answers while the projections restore and join their groups;
+        // readiness (and /health) only once every topology runs.
+        AtomicReference<Projections> running = new AtomicReference<>();
+        HealthServer health = healthPort < 0 ? null : new HealthServer(healthPort, () -> {
+            Projections projections = running.get();
+            return projections != null && projections.isRunning();
+        });
+        try {
+            running.set(Projections.start(config));
+        } catch (RuntimeException e) {
+            if (health != null) {
+                health.close(); // its server thread would otherwise keep the failed JVM alive
+            }
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping projections");
             if (health != null) {
                 health.close();
             }
-            projections.close();
+            running.get().close();
             stopped.countDown();
         }, "projections-shutdown"));
         stopped.await();

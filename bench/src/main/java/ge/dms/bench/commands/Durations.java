@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.util.Locale;
 
 /** Durations as people type them: {@code 30s}, {@code 500ms}, {@code 2m}, or ISO-8601 {@code PT30S}. */
-final class Durations {
+public final class Durations {
 
     private Durations() {
     }
 
-    static Duration parse(String text, String fallback) {
+    public static Duration parse(String text, String fallback) {
         String value = (text == null ? fallback : text).strip().toLowerCase(Locale.ROOT);
         if (value.chars().allMatch(Character::isDigit)) {
             return Duration.ofSeconds(Long.parseLong(value));

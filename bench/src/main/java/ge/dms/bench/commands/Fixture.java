@@ -15,9 +15,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * the command API itself before measuring (so the scenario needs nothing but the API), with a
  * token for each. Names carry a run id, so runs on the same database never collide.
  */
-final class Fixture {
+public final class Fixture {
 
-    record Product(long id, String unit) {
+    public record Product(long id, String unit) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -25,18 +25,18 @@ final class Fixture {
             {"შოთის პური", "bakery", "piece", "1.20"}, {"ბორჯომი", "beverages", "box", "21.60"}, {"მაწონი", "dairy", "litre", "4.20"},
             {"ქათმის ფილე", "meat", "kg", "13.90"}, {"ნიგოზი", "dry_goods", "kg", "22.00"}, {"ტყემალი", "dry_goods", "box", "48.00"}};
 
-    final String adminToken;
-    final List<Long> restaurants = new ArrayList<>();
-    final List<String> restaurantTokens = new ArrayList<>();
-    final List<Long> drivers = new ArrayList<>();
-    final List<String> driverTokens = new ArrayList<>();
-    final List<Product> products = new ArrayList<>();
+    public final String adminToken;
+    public final List<Long> restaurants = new ArrayList<>();
+    public final List<String> restaurantTokens = new ArrayList<>();
+    public final List<Long> drivers = new ArrayList<>();
+    public final List<String> driverTokens = new ArrayList<>();
+    public final List<Product> products = new ArrayList<>();
 
     private Fixture(String secret) {
         this.adminToken = DevTokens.mint(secret, "admin", null);
     }
 
-    static Fixture create(ApiClient api, String secret, int restaurants, int drivers, int products) throws IOException, InterruptedException {
+    public static Fixture create(ApiClient api, String secret, int restaurants, int drivers, int products) throws IOException, InterruptedException {
         Fixture f = new Fixture(secret);
         String run = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         for (int i = 0; i < restaurants; i++) {
@@ -71,7 +71,7 @@ final class Fixture {
         return JSON.readTree(reply.body()).get("id").asLong();
     }
 
-    static long idOf(String json) throws IOException {
+    public static long idOf(String json) throws IOException {
         return JSON.readTree(json).get("id").asLong();
     }
 }

@@ -15,33 +15,33 @@ import java.util.concurrent.atomic.LongAdder;
  * One phase's latencies (nanoseconds, from each request's intended start) and errors, by series
  * name; every sample also goes to the phase's {@code all} series.
  */
-final class Measurements {
+public final class Measurements {
 
-    static final String ALL = "all";
+    public static final String ALL = "all";
     private static final long MAX_TRACKABLE = Duration.ofMinutes(5).toNanos();
 
     private final Map<String, Histogram> latencies = new ConcurrentHashMap<>();
     private final Map<String, Map<String, LongAdder>> errors = new ConcurrentHashMap<>();
 
-    void success(String series, long nanos) {
+    public void success(String series, long nanos) {
         long value = Math.min(Math.max(nanos, 1), MAX_TRACKABLE);
         histogram(series).recordValue(value);
         histogram(ALL).recordValue(value);
     }
 
-    void error(String series, String kind) {
+    public void error(String series, String kind) {
         count(series, kind);
         if (!series.equals(ALL)) {
             count(ALL, kind);
         }
     }
 
-    long errorCount() {
+    public long errorCount() {
         return errors.getOrDefault(ALL, Map.of()).values().stream().mapToLong(LongAdder::sum).sum();
     }
 
     /** The phase as series named {@code prefix + name}, {@code all} last. */
-    List<Series> summarise(String prefix, List<String> order, Duration measured) {
+    public List<Series> summarise(String prefix, List<String> order, Duration measured) {
         List<Series> result = new ArrayList<>();
         for (String name : order) {
             Map<String, Long> errorsByKind = new java.util.TreeMap<>();

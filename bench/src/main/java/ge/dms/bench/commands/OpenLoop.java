@@ -13,10 +13,10 @@ import java.util.function.LongConsumer;
  * from that intended start, so a stall on the server (or in this scheduler) shows up in the
  * numbers instead of silently lowering the offered load. Each request runs on its own virtual thread.
  */
-final class OpenLoop {
+public final class OpenLoop {
 
     /** What one phase did: how many it started, how many it refused for lack of client capacity, and the worst scheduling lag. */
-    record Outcome(long issued, long refused, Duration maxLag) {
+    public record Outcome(long issued, long refused, Duration maxLag) {
     }
 
     private OpenLoop() {
@@ -27,7 +27,7 @@ final class OpenLoop {
      * for {@code duration}, then waits for the answers. Beyond {@code maxInFlight} outstanding
      * requests, {@code refused} is called instead: a client that cannot keep up must say so.
      */
-    static Outcome run(double rate, Duration duration, int maxInFlight, LongConsumer request, LongConsumer refused,
+    public static Outcome run(double rate, Duration duration, int maxInFlight, LongConsumer request, LongConsumer refused,
                        LongConsumer progress) {
         long interval = (long) (1e9 / rate);
         long start = System.nanoTime();

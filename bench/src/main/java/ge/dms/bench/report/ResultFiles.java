@@ -26,6 +26,11 @@ public final class ResultFiles {
         return Files.isDirectory(bench) ? bench.resolve("results") : root.resolve("results");
     }
 
+    /** Where {@code scenario}'s JSON goes (whether or not it has been written). */
+    public Path jsonFile(String scenario) {
+        return directory.resolve(scenario + ".json");
+    }
+
     public Path json(ScenarioResult result) {
         Path file = directory.resolve(result.scenario() + ".json");
         try {

@@ -1,13 +1,22 @@
 package ge.dms.command.db;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 
 import java.time.Duration;
 
-/** {@code dms.postgres.*}: where the write database is and how hard the pool may lean on it. */
+/**
+ * {@code dms.postgres.*}: where the write database is and how hard the pool may lean on it.
+ * Validated when the pool is built at start-up, so a missing or malformed URL stops the service
+ * with the variable's name.
+ */
 @ConfigurationProperties("dms.postgres")
 public class DatabaseConfig {
 
+    @NotBlank(message = "DMS_POSTGRES_URL (dms.postgres.url) must be set to the write database's JDBC URL")
+    @Pattern(regexp = "|jdbc:postgresql://.+", // blank: @NotBlank says it
+            message = "DMS_POSTGRES_URL (dms.postgres.url) must be a jdbc:postgresql://host:port/database URL")
     private String url;
     private String user;
     private String password;

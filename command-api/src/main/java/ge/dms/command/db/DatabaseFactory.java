@@ -28,9 +28,6 @@ public class DatabaseFactory {
     @Context
     @Bean(preDestroy = "close")
     HikariDataSource dataSource(DatabaseConfig config) {
-        if (config.getUrl() == null || config.getUrl().isBlank()) {
-            throw new IllegalStateException("dms.postgres.url is not set (environment variable DMS_POSTGRES_URL)");
-        }
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("command-api");
         hikari.setJdbcUrl(config.getUrl());

@@ -1,6 +1,8 @@
 package ge.dms.command.security;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import java.nio.charset.StandardCharsets;
 
@@ -8,6 +10,10 @@ import java.nio.charset.StandardCharsets;
 @ConfigurationProperties("dms.jwt")
 public class JwtConfig {
 
+    // Checked at start-up by validation (BearerTokenFetcher needs it); key() checks the bytes again
+    // for callers outside Micronaut (DevTokens).
+    @NotNull(message = "DMS_JWT_SECRET (dms.jwt.secret) must be set: the HS256 key, at least 32 bytes")
+    @Size(min = 32, message = "DMS_JWT_SECRET (dms.jwt.secret) must be set to at least 32 bytes (the HS256 key)")
     private String secret;
     private String issuer = "dms";
 

@@ -2,8 +2,8 @@ package ge.dms.query.infra;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -18,8 +18,12 @@ public class ReadStore implements AutoCloseable {
 
     private final HikariDataSource dataSource;
 
-    public ReadStore(@Value("${dms.read-postgres.url}") String url, @Value("${dms.read-postgres.user}") String user,
-                     @Value("${dms.read-postgres.password:}") String password) {
+    @Inject
+    public ReadStore(ReadStoreConfig config) {
+        this(config.getUrl(), config.getUser(), config.getPassword());
+    }
+
+    public ReadStore(String url, String user, String password) {
         if (url == null || url.isBlank()) {
             throw new IllegalStateException("dms.read-postgres.url (DMS_READ_POSTGRES_URL) must be set");
         }

@@ -9,7 +9,6 @@ import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
-import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -36,8 +35,8 @@ public class RedisGateway implements AutoCloseable {
     private volatile StatefulRedisConnection<String, String> connection;
     private volatile long lastFailureMs;
 
-    public RedisGateway(@Value("${dms.redis.url}") String url, @Value("${dms.redis.key-prefix:`dms:`}") String prefix,
-                        QueryConfig config) {
+    public RedisGateway(RedisConfig redis, QueryConfig config) {
+        String url = redis.getUrl();
         RedisURI uri = RedisURI.create(url);
         uri.setTimeout(config.getRedisTimeout());
         this.client = RedisClient.create(uri);
@@ -51,7 +50,7 @@ public class RedisGateway implements AutoCloseable {
                 .build());
         this.blockingClient = RedisClient.create(RedisURI.create(url));
         blockingClient.setOptions(ClientOptions.builder().autoReconnect(false).build());
-        this.keys = new RedisKeys(prefix);
+        this.keys = new RedisKeys(redis.getKeyPrefix());
     }
 
     public RedisKeys keys() {

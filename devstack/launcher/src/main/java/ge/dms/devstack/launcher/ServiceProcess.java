@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One service of the platform running as its own JVM, started from its module's compiled
- * classes and {@code target/classpath.txt}, configured by environment variables alone (as in
- * production), its output in a log file. {@link #close()} sends SIGTERM, so the service's own
+ * classes and {@code target/classpath.txt} or, as production runs it, from its runnable jar;
+ * configured by environment variables alone, its output in a log file. {@link #close()} sends SIGTERM, so the service's own
  * shutdown hooks run, and kills it only if it has not stopped after a grace period.
  */
 final class ServiceProcess implements AutoCloseable {
@@ -48,12 +48,40 @@ final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(name + " is not built: " + classpathFile + " is missing (run ./dev up, which builds it)");
         }
         try {
+            String classpath = classes + java.io.File.pathSeparator + Files.readString(classpathFile, StandardCharsets.UTF_8).strip();
+            return launch(name, List.of("-cp", classpath, mainClass), environment, logDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + name, e);
+        }
+    }
+
+    /**
+     * Starts the module's runnable jar ({@code target/<artifactId>-<version>-app.jar}, its dependencies
+     * in {@code target/lib}) as production does: {@code java -jar}, configured by {@code environment} alone.
+     */
+    static ServiceProcess startJar(String name, Path moduleDirectory, Map<String, String> environment, Path logDirectory) {
+        return launch(name, List.of("-jar", runnableJar(moduleDirectory).toString()), environment, logDirectory);
+    }
+
+    private static Path runnableJar(Path moduleDirectory) {
+        Path target = moduleDirectory.resolve("target");
+        try (var jars = Files.newDirectoryStream(target, "*-app.jar")) {
+            for (Path jar : jars) {
+                return jar;
+            }
+        } catch (IOException missingTarget) {
+            LOG.debug("no {}", target, missingTarget);
+        }
+        throw new IllegalStateException("no runnable jar in " + target + ": package the module first (mvn package)");
+    }
+
+    private static ServiceProcess launch(String name, List<String> what, Map<String, String> environment, Path logDirectory) {
+        try {
             Files.createDirectories(logDirectory);
             Path logFile = logDirectory.resolve(name + ".log");
-            String classpath = classes + java.io.File.pathSeparator + Files.readString(classpathFile, StandardCharsets.UTF_8).strip();
             List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx768m", "-XX:+UseG1GC", "-Dfile.encoding=UTF-8",
-                    "--sun-misc-unsafe-memory-access=allow", // Kafka and Netty still call it; JDK 25 only warns
-                    "-cp", classpath, mainClass));
+                    "--sun-misc-unsafe-memory-access=allow")); // Kafka and Netty still call it; JDK 25 only warns
+            command.addAll(what);
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
@@ -119,6 +147,19 @@ final class ServiceProcess implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for " + name, e);
+        }
+    }
+
+    /** {@code kill -9}: no shutdown hook runs, nothing is flushed or committed, as when a machine dies. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " (pid " + process.pid() + ") survived SIGKILL for 10 s");
+            }
+            LOG.info("{} killed (exit {})", name, process.exitValue());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

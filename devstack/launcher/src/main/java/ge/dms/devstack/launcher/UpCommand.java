@@ -45,6 +45,10 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--no-demo", description = "Do not load the demo data set.")
     private boolean noDemo;
 
+    @Option(names = "--demo-size", paramLabel = "N", description = "Also generate N orders (bench's data generator, "
+            + "6 months of lifecycles) and wait until CDC and the projections have caught up (default: the small demo only).")
+    private Integer demoSize;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintStream console = Console.out();
@@ -63,6 +67,7 @@ final class UpCommand implements Callable<Integer> {
         Path logs = stateDirectory().resolve("logs");
         Platform platform;
         DemoData.Summary demo;
+        DemoSize.Report generated = null;
         try {
             infrastructure = services.add(Infrastructure.start(
                     dataDirectory == null ? null : dataDirectory.toAbsolutePath(), System.getenv()));
@@ -71,8 +76,11 @@ final class UpCommand implements Callable<Integer> {
             platform = services.add(Platform.start(endpoints, jwtSecret, DevSecret.projectRoot(), logs, stateDirectory(),
                     new Platform.Ports(portOrFree(commandPort), portOrFree(queryPort))));
             demo = noDemo ? null : loadDemo(endpoints.writeDatabase());
+            if (demoSize != null && demoSize > 0) {
+                generated = DemoSize.load(endpoints, demoSize);
+            }
             DevControl control = services.add(new DevControl(platform));
-            UpEnvironment.write(DevSecret.projectRoot(), endpoints, control.url());
+            UpEnvironment.write(DevSecret.projectRoot(), endpoints, control.url(), UpEnvironment.services(platform));
         } catch (RuntimeException startFailed) {
             // The exit that follows skips shutdown hooks: stop what did start, or it outlives us.
             services.close();
@@ -88,9 +96,13 @@ final class UpCommand implements Callable<Integer> {
         console.println("CDC pipeline       " + platform.cdcHealth() + "   (metrics: " + platform.cdcHealth().resolve("/metrics") + ")");
         console.println("Projections        " + platform.projectionsHealth());
         console.println("Service logs       " + logs);
+        if (generated != null) {
+            console.println("Demo size          " + generated.describe());
+        }
         console.println();
         console.println("As environment variables:");
         endpoints.asEnvironment().forEach((name, value) -> console.println("  export " + name + "='" + value + "'"));
+        UpEnvironment.services(platform).forEach((name, value) -> console.println("  export " + name + "='" + value + "'"));
         if (demo != null) {
             printDemoTokens(console, demo, jwtSecret);
             printExamples(console, demo, platform);

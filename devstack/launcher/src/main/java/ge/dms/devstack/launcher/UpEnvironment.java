@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * {@code .dev/up.env}: the running {@code ./dev up}'s connection settings and control URL as shell
+ * {@code .dev/up.env}: the running {@code ./dev up}'s connection settings, service URLs and control URL as shell
  * assignments, so {@code ./dev check-views}, {@code ./dev rebuild-views} and {@code ./dev bench} find the platform without
  * copying variables by hand. Written once everything is up; deleted on stop.
  */
@@ -22,8 +22,9 @@ final class UpEnvironment {
     private UpEnvironment() {
     }
 
-    static void write(Path projectRoot, Endpoints endpoints, URI control) {
+    static void write(Path projectRoot, Endpoints endpoints, URI control, Map<String, String> services) {
         Map<String, String> variables = new LinkedHashMap<>(endpoints.asEnvironment());
+        variables.putAll(services);
         variables.put(RebuildViewsCommand.CONTROL_URL, control.toString());
         String assignments = variables.entrySet().stream()
                 .map(e -> e.getKey() + "='" + e.getValue().replace("'", "'\\''") + "'")
@@ -34,6 +35,15 @@ final class UpEnvironment {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file(projectRoot), e);
         }
+    }
+
+    /** Where the services listen, under the names bench's options default to. */
+    static Map<String, String> services(Platform platform) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("DMS_COMMAND_API_URL", platform.commandApi().toString());
+        variables.put("DMS_QUERY_API_URL", platform.queryApi().toString());
+        variables.put("DMS_CDC_METRICS_URL", platform.cdcHealth().resolve("/metrics").toString());
+        return variables;
     }
 
     static void delete(Path projectRoot) {

@@ -12,13 +12,11 @@ import ge.dms.projection.check.ViewCheck;
 import ge.dms.schemas.view.RedisKeys;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -41,6 +39,7 @@ import static org.awaitility.Awaitility.await;
  * 10,000 bulk-loaded orders end up in Redis and the read side exactly as the write side has them.
  */
 @WithDevStack
+@ExtendWith(SharedPlatform.Extension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlatformIT {
 
@@ -57,13 +56,11 @@ class PlatformIT {
     private long productId;
 
     @BeforeAll
-    void startPlatform(Infrastructure infrastructure) throws Exception {
-        String secret = DevTokens.randomSecret();
-        Path state = Files.createTempDirectory("dms-platform-it-");
-        platform = Platform.start(infrastructure.endpoints(), secret, DevSecret.projectRoot(), state.resolve("logs"), state,
-                new Platform.Ports(-1, -1));
+    void startPlatform(Infrastructure infrastructure, SharedPlatform shared) throws Exception {
+        String secret = shared.secret();
+        platform = shared.platform();
         PostgresEndpoint write = infrastructure.endpoints().writeDatabase();
-        DemoData.Summary demo = DemoData.load(write.jdbcUrl(), write.user(), write.password());
+        DemoData.Summary demo = shared.demo();
         long restaurantId = demo.restaurantIds().getFirst();
         driverId = demo.driverIds().getFirst();
         productId = anyActiveProduct(write);
@@ -72,13 +69,6 @@ class PlatformIT {
         driverToken = DevTokens.mint(secret, "driver", driverId);
         commands = new CommandClient(platform.commandApi());
         query = new QueryClient(platform.queryApi());
-    }
-
-    @AfterAll
-    void stopPlatform() {
-        if (platform != null) {
-            platform.close();
-        }
     }
 
     @Test

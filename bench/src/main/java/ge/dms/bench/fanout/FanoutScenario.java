@@ -1,0 +1,226 @@
+package ge.dms.bench.fanout;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import ge.dms.bench.cli.ApiOptions;
+import ge.dms.bench.cli.OutputOptions;
+import ge.dms.bench.cli.Progress;
+import ge.dms.bench.commands.ApiClient;
+import ge.dms.bench.commands.Durations;
+import ge.dms.bench.commands.Fixture;
+import ge.dms.bench.commands.OpenLoop;
+import ge.dms.bench.platform.PlatformOptions;
+import ge.dms.bench.report.Runs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code ./dev bench fanout}: D drivers hold the query API's live WebSocket while C lifecycle
+ * changes a second are made through the command API to orders assigned to them (open loop, as
+ * {@code commands}). Every change is matched to its message by order id and version: request →
+ * socket, commit → socket (the PostgreSQL commit time the message's view carries), the per-hop
+ * split the messages expose, and missing or duplicated messages.
+ */
+@Command(name = "fanout", mixinStandardHelpOptions = true,
+        description = "Drivers on WebSockets, lifecycle changes at a fixed rate: request -> socket and commit -> socket.")
+public final class FanoutScenario implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FanoutScenario.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final double TARGET_P99_MS = 50;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ApiOptions api;
+
+    @Mixin
+    PlatformOptions query;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--quick", description = "20 drivers, 20 changes/s, 5 s, 1 s warm-up")
+    boolean quick;
+
+    @Option(names = "--drivers", description = "drivers connected by WebSocket (default 200; --quick 20)")
+    Integer drivers;
+
+    @Option(names = "--rate", description = "driver-visible changes per second (default 200; --quick 20)")
+    Double rate;
+
+    @Option(names = "--duration", description = "measured time, e.g. 60s (default 60s; --quick 5s)")
+    String duration;
+
+    @Option(names = "--warmup", description = "unmeasured changes at the same rate first (default 5s; --quick 1s)")
+    String warmup;
+
+    @Option(names = "--restaurants", defaultValue = "10", description = "restaurants placing the orders (default ${DEFAULT-VALUE})")
+    int restaurants;
+
+    @Option(names = "--products", defaultValue = "12", description = "products ordered (default ${DEFAULT-VALUE})")
+    int products;
+
+    @Option(names = "--drain", defaultValue = "15s", description = "longest wait for the last messages after the last answer "
+            + "(default ${DEFAULT-VALUE}); still missing then counts as missing")
+    String drain;
+
+    @Option(names = "--max-in-flight", defaultValue = "2000", description = "outstanding requests before one counts as refused "
+            + "(default ${DEFAULT-VALUE})")
+    int maxInFlight;
+
+    @Option(names = "--timeout", defaultValue = "10s", description = "per-request timeout (default ${DEFAULT-VALUE})")
+    String timeout;
+
+    @Option(names = "--cdc-metrics", defaultValue = "${env:DMS_CDC_METRICS_URL}",
+            description = "the CDC pipeline's /metrics, for its commit -> Kafka ack mean (default: $DMS_CDC_METRICS_URL; optional)")
+    URI cdcMetrics;
+
+    @Override
+    public Integer call() throws Exception {
+        int d = drivers != null ? drivers : quick ? 20 : 200;
+        double c = rate != null ? rate : quick ? 20 : 200;
+        Duration measured = Durations.parse(duration, quick ? "5s" : "60s");
+        Duration warm = Durations.parse(warmup, quick ? "1s" : "5s");
+        Duration drainFor = Durations.parse(drain, "15s");
+        if (d < 1 || !(c > 0 && c <= 100_000) || measured.isZero() || measured.isNegative() || warm.isNegative()
+                || restaurants < 1 || products < 1 || maxInFlight < 1) {
+            throw new IllegalArgumentException("drivers, restaurants, products and --max-in-flight must be at least 1, the rate in "
+                    + "(0, 100,000] per second, the duration positive and the warm-up not negative");
+        }
+        Instant started = Instant.now();
+        Ledger ledger = new Ledger();
+        Map<String, Object> figures = new LinkedHashMap<>();
+        Duration requestTimeout = Durations.parse(timeout, "10s");
+        try (ApiClient commands = new ApiClient(api.commandApi(), requestTimeout);
+             ApiClient views = new ApiClient(query.queryApi(), requestTimeout)) {
+            Fixture fixture = Fixture.create(commands, api.jwtSecret(), restaurants, d, products);
+            try (DriverFeeds feeds = DriverFeeds.open(fixture, query.queryApi(), ledger, Duration.ofSeconds(60))) {
+                DriverChanges changes = new DriverChanges(commands, fixture, ledger);
+                DriverChanges.Prepared prepared = prepare(changes, views, fixture, c, warm.plus(measured));
+                CdcMeter.Reading before = CdcMeter.read(cdcMetrics);
+                OpenLoop.Outcome outcome = drive(changes, c, warm, measured);
+                double drained = awaitMessages(ledger, drainFor);
+                CdcMeter.Reading after = CdcMeter.read(cdcMetrics);
+                figures.putAll(deliveryFigures(ledger, feeds, drained));
+                figures.put("preparedOrders", prepared.ready());
+                figures.put("preparationFailures", prepared.failed());
+                figures.put("issued", outcome.issued());
+                figures.put("refusedByClient", outcome.refused());
+                figures.put("achievedOfferedRate", Math.round(outcome.issued() / (measured.toNanos() / 1e9) * 10) / 10.0);
+                figures.put("maxSchedulingLagMs", Math.round(outcome.maxLag().toNanos() / 1e3) / 1e3);
+                Double cdcMean = CdcMeter.meanMillisBetween(before, after);
+                if (cdcMean != null) {
+                    figures.put("cdcCommitToKafkaAckMeanMs", cdcMean);
+                }
+            }
+        }
+        var series = ledger.summarise(measured);
+        double p99 = series.getFirst().p99();
+        figures.put("requestToSocketP99TargetMs", TARGET_P99_MS);
+        figures.put("requestToSocketP99Met", series.getFirst().count() > 0 && p99 < TARGET_P99_MS);
+        Runs.finish("fanout", started, parameters(d, c, measured, warm), series, figures, output.results(), spec.commandLine().getOut());
+        return 0;
+    }
+
+    /** Enough confirmed orders for every change of the run (five each), plus a tenth and a second's worth in flight. */
+    private DriverChanges.Prepared prepare(DriverChanges changes, ApiClient views, Fixture fixture, double rate, Duration run)
+            throws Exception {
+        int orders = (int) Math.ceil(rate * run.toNanos() / 1e9 / DriverChanges.STEPS_PER_ORDER * 1.1 + rate);
+        DriverChanges.Prepared prepared;
+        try (Progress progress = Progress.start("fanout: preparing orders", orders, "orders", output.progress())) {
+            // A few at a time: preparing is not measured, and flooding the command API only makes it time out.
+            prepared = changes.prepare(orders, 8, progress::stepTo);
+        }
+        LOG.info("prepared {} confirmed orders ({} failed); waiting for the views to catch up", prepared.ready(), prepared.failed());
+        awaitView(views, fixture.adminToken, prepared.lastId(), Duration.ofMinutes(5));
+        return prepared;
+    }
+
+    /** Waits until the query API shows the last prepared order confirmed: the pipeline has worked off the preparation. */
+    private static void awaitView(ApiClient views, String token, long orderId, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                ApiClient.Reply reply = views.get("/api/orders/" + orderId + "?minVersion=2", token);
+                if (reply.ok() && JSON.readTree(reply.body()).path("version").asLong() >= 2) {
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                LOG.debug("asking for order {}: {}", orderId, e.toString()); // a busy query API: ask again
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the view of order " + orderId + " did not reach version 2 within " + timeout
+                + ": is the CDC pipeline or are the projections running?");
+    }
+
+    private OpenLoop.Outcome drive(DriverChanges changes, double rate, Duration warm, Duration measured) {
+        long totalMs = warm.toMillis() + measured.toMillis();
+        try (Progress progress = Progress.overTime("fanout", totalMs, output.progress())) {
+            if (!warm.isZero()) {
+                progress.extraMessage("warm-up");
+                OpenLoop.run(rate, warm, maxInFlight, intended -> changes.next(intended, false), intended -> { }, progress::stepTo);
+            }
+            progress.extraMessage("measuring");
+            return OpenLoop.run(rate, measured, maxInFlight, intended -> changes.next(intended, true),
+                    intended -> changes.refused(), ms -> progress.stepTo(warm.toMillis() + ms));
+        }
+    }
+
+    /** Waits up to {@code limit} for messages still due; returns the seconds waited. */
+    private static double awaitMessages(Ledger ledger, Duration limit) throws InterruptedException {
+        long start = System.nanoTime();
+        while (ledger.missing() > 0 && System.nanoTime() - start < limit.toNanos()) {
+            Thread.sleep(50);
+        }
+        return Math.round((System.nanoTime() - start) / 1e6) / 1e3;
+    }
+
+    private static Map<String, Object> deliveryFigures(Ledger ledger, DriverFeeds feeds, double drained) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("driversConnected", feeds.connected());
+        figures.put("changesMade", ledger.expected());
+        figures.put("changesUnanswered", ledger.unanswered());
+        figures.put("messagesReceived", ledger.received());
+        figures.put("messagesMissing", ledger.missing());
+        figures.put("messagesDuplicated", ledger.duplicated());
+        figures.put("messagesUnexpected", ledger.unexpected());
+        figures.put("messagesMisrouted", ledger.misrouted());
+        figures.put("requestErrors", ledger.errorCount());
+        figures.put("reconnects", feeds.reconnects());
+        figures.put("resyncs", feeds.resyncs());
+        figures.put("drainSeconds", drained);
+        figures.put("slowestPercentMeanMs", ledger.tailSplit());
+        LOG.debug("fanout: {}", figures);
+        return figures;
+    }
+
+    private Map<String, Object> parameters(int d, double c, Duration measured, Duration warm) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("commandApi", api.commandApi().toString());
+        parameters.put("queryApi", query.queryApi().toString());
+        parameters.put("drivers", d);
+        parameters.put("changesPerSecond", c);
+        parameters.put("durationSeconds", measured.toMillis() / 1000.0);
+        parameters.put("warmupSeconds", warm.toMillis() / 1000.0);
+        parameters.put("restaurants", restaurants);
+        parameters.put("maxInFlight", maxInFlight);
+        parameters.put("changes", "assign-driver, start-preparing, mark-ready, pick-up, deliver (each reaches the driver's socket)");
+        parameters.put("timing", "open loop; request->* from each change's intended start; commit = PostgreSQL commit time "
+                + "carried by the message (view sourceCommitTime, µs); redis = the stream entry id's ms; same host clock");
+        return parameters;
+    }
+}

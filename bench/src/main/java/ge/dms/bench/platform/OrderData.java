@@ -1,0 +1,94 @@
+package ge.dms.bench.platform;
+
+import ge.dms.bench.cli.Progress;
+import ge.dms.bench.data.DataGenerator;
+import ge.dms.bench.data.LoadReport;
+import ge.dms.bench.data.Scale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Makes sure the write side holds enough orders for a scenario (bulk-loading the missing ones with
+ * {@link DataGenerator}), and waits until the read side has caught up with it: the projections'
+ * {@code order_view} holds every order at its write-side version.
+ */
+public final class OrderData {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrderData.class);
+
+    /** Write-side totals: orders, the sum of their versions (one per status change) and every row CDC carried for them. */
+    public record Totals(long orders, long versions, long rows) {
+    }
+
+    private OrderData() {
+    }
+
+    public static Totals writeTotals(Db write) throws SQLException {
+        try (Connection c = write.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("""
+                     SELECT (SELECT count(*) FROM orders), (SELECT coalesce(sum(version), 0) FROM orders),
+                            (SELECT count(*) FROM orders) + (SELECT count(*) FROM order_items) + (SELECT count(*) FROM order_status_changes)""")) {
+            rs.next();
+            return new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+        }
+    }
+
+    /** Order count and version sum in the read side's {@code order_view}. */
+    public static long[] readTotals(Db read) throws SQLException {
+        try (Connection c = read.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*), coalesce(sum(version), 0) FROM order_view")) {
+            rs.next();
+            return new long[] {rs.getLong(1), rs.getLong(2)};
+        }
+    }
+
+    /**
+     * Generates the orders missing to reach {@code wanted} (with a few restaurants, drivers and
+     * products of their own); returns how many were generated (0 when there were enough).
+     */
+    public static long ensureOrders(Db write, long wanted, boolean progress) throws SQLException {
+        long have = writeTotals(write).orders();
+        if (have >= wanted) {
+            return 0;
+        }
+        int missing = Math.toIntExact(wanted - have);
+        LOG.info("the write side holds {} orders; generating {} more", have, missing);
+        Scale scale = new Scale(Math.max(5, Math.min(500, missing / 400)), Math.max(3, Math.min(200, missing / 1000)), 200, missing, 6);
+        DataGenerator.Options options = new DataGenerator.Options(scale, System.currentTimeMillis(), Instant.now().truncatedTo(ChronoUnit.HOURS),
+                2_000);
+        try (Progress bar = Progress.start("generate", missing, "orders", progress)) {
+            LoadReport report = DataGenerator.load(write.url(), write.user(), write.password(), options, bar::step);
+            LOG.info("generated {} orders in {} s", missing, report.loadSeconds());
+        }
+        return missing;
+    }
+
+    /**
+     * Waits until {@code order_view} holds as many orders, with the same version sum, as the write side
+     * (the sink applies only newer versions, so equal sums mean every last change is in). Returns the seconds waited.
+     */
+    public static double awaitReadSide(Db write, Db read, Duration timeout) throws SQLException, InterruptedException {
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
+        Totals target = writeTotals(write);
+        long[] seen = readTotals(read);
+        while (seen[0] != target.orders() || seen[1] != target.versions()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the read side did not catch up within " + timeout + ": order_view holds " + seen[0]
+                        + " orders (version sum " + seen[1] + "), the write side " + target.orders() + " (" + target.versions() + ")");
+            }
+            Thread.sleep(500);
+            target = writeTotals(write);
+            seen = readTotals(read);
+        }
+        return Math.round((System.nanoTime() - started) / 1e6) / 1e3;
+    }
+}

@@ -1,0 +1,154 @@
+package ge.dms.devstack.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import ge.dms.command.demo.DemoData;
+import ge.dms.command.security.DevTokens;
+import ge.dms.devstack.infra.Infrastructure;
+import ge.dms.devstack.infra.PostgresEndpoint;
+import ge.dms.devstack.test.WithDevStack;
+import ge.dms.projection.check.ViewCheck;
+import ge.dms.schemas.view.RedisKeys;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The production shape: every service started from its runnable jar with {@code java -jar},
+ * configured by environment variables alone, each its own process, two query API instances as
+ * behind a load balancer. A driver connected to each instance gets the change an admin makes
+ * through the command API; the projections are killed with SIGKILL while orders keep coming,
+ * started again, and the views end up exactly as the write side has them (the check
+ * {@code ./dev check-views} runs).
+ *
+ * <p>Runs in a failsafe execution of its own (see the launcher pom), so in a JVM with servers of
+ * its own: the platform the other ITs share would fight it over the replication slot, the topics
+ * and the Redis keys.
+ */
+@WithDevStack
+@EnabledIfSystemProperty(named = "dms.it.production-topology", matches = "true")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProductionTopologyIT {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProductionTopologyIT.class);
+    private static final Duration DELIVERY = Duration.ofSeconds(60);
+    private static final Duration CONVERGENCE = Duration.ofMinutes(5);
+
+    private Platform platform;
+    private CommandClient commands;
+    private String admin;
+    private String restaurant;
+    private String driverToken;
+    private long driverId;
+    private long productId;
+
+    @BeforeAll
+    void startFromTheJars(Infrastructure infrastructure) throws Exception {
+        long started = System.nanoTime();
+        String secret = DevTokens.randomSecret();
+        Path state = Files.createTempDirectory("dms-production-topology-it-");
+        platform = Platform.start(infrastructure.endpoints(), secret, DevSecret.projectRoot(), state.resolve("logs"), state,
+                new Platform.Ports(-1, -1), Platform.Launch.JARS, 2);
+        LOG.info("platform started from the jars in {} s; logs in {}", seconds(started), state.resolve("logs"));
+        PostgresEndpoint write = infrastructure.endpoints().writeDatabase();
+        DemoData.Summary demo = DemoData.load(write.jdbcUrl(), write.user(), write.password());
+        driverId = demo.driverIds().getFirst();
+        productId = anyActiveProduct(write);
+        admin = DevTokens.mint(secret, "admin", null);
+        restaurant = DevTokens.mint(secret, "restaurant", demo.restaurantIds().getFirst());
+        driverToken = DevTokens.mint(secret, "driver", driverId);
+        commands = new CommandClient(platform.commandApi());
+    }
+
+    @AfterAll
+    void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void shouldServeTheDriverFromEitherQueryApiAndConvergeAfterTheProjectionsAreKilled(Infrastructure infrastructure) throws Exception {
+        List<URI> queryApis = platform.queryApis();
+        assertThat(queryApis).hasSize(2);
+        List<LiveSocket> phones = queryApis.stream().map(api -> LiveSocket.connect(api, driverId, driverToken, null)).toList();
+        try {
+            phones.forEach(phone -> await().atMost(DELIVERY).until(phone::saidHello));
+            long first = assignedOrder();
+            awaitOnEveryPhone(phones, first, commands.act(first, "start-preparing", 3, admin, null));
+
+            long killedAt = System.nanoTime();
+            try (OrderTraffic traffic = OrderTraffic.start(this::assignedOrder, 400)) {
+                await().atMost(DELIVERY).until(() -> traffic.placed() >= 20);
+                platform.killProjections(); // kill -9 while orders keep coming
+                await().atMost(DELIVERY).until(() -> traffic.placed() >= 80);
+                platform.startProjections(); // the traffic goes on while they restore and rejoin
+                LOG.info("projections back {} s after the kill; {} orders placed meanwhile", seconds(killedAt), traffic.placed());
+            }
+
+            await().atMost(CONVERGENCE).pollInterval(Duration.ofSeconds(3)).untilAsserted(() ->
+                    assertThat(drift(infrastructure)).as("views that differ from the write side").isEmpty());
+            LOG.info("zero drift {} s after the kill", seconds(killedAt));
+
+            // And live again through both instances.
+            long last = assignedOrder();
+            awaitOnEveryPhone(phones, last, commands.act(last, "start-preparing", 3, admin, null));
+        } finally {
+            phones.forEach(LiveSocket::close);
+        }
+    }
+
+    private void awaitOnEveryPhone(List<LiveSocket> phones, long orderId, long version) {
+        for (LiveSocket phone : phones) {
+            await().atMost(DELIVERY).until(() -> phone.changes().stream()
+                    .anyMatch(change -> change.path("orderId").asLong() == orderId && change.path("version").asLong() == version));
+            JsonNode change = phone.changes().stream().filter(c -> c.path("orderId").asLong() == orderId).toList().getLast();
+            assertThat(change.path("order").path("driverId").asLong()).isEqualTo(driverId);
+        }
+    }
+
+    /** What {@code ./dev check-views} reports. */
+    private static List<ViewCheck.Drift> drift(Infrastructure infrastructure) throws Exception {
+        PostgresEndpoint write = infrastructure.endpoints().writeDatabase();
+        PostgresEndpoint read = infrastructure.endpoints().readDatabase();
+        return ViewCheck.check(new ViewCheck.Database(write.jdbcUrl(), write.user(), write.password()),
+                new ViewCheck.Database(read.jdbcUrl(), read.user(), read.password()),
+                infrastructure.endpoints().redisUrl(), new RedisKeys(Platform.REDIS_KEY_PREFIX));
+    }
+
+    /** Places an order and brings it to confirmed with this driver assigned (version 3). */
+    private long assignedOrder() {
+        long orderId = commands.place(restaurant, productId).path("id").asLong();
+        long version = commands.act(orderId, "confirm", 1, admin, null);
+        commands.act(orderId, "assign-driver", version, admin, "{\"driverId\":" + driverId + "}");
+        return orderId;
+    }
+
+    private static long seconds(long sinceNanos) {
+        return Duration.ofNanos(System.nanoTime() - sinceNanos).toSeconds();
+    }
+
+    private static long anyActiveProduct(PostgresEndpoint write) throws Exception {
+        try (Connection connection = DriverManager.getConnection(write.jdbcUrl(), write.user(), write.password());
+             ResultSet rows = connection.createStatement().executeQuery(
+                     "SELECT id FROM products WHERE active AND unit IN ('kg', 'litre') ORDER BY id LIMIT 1")) {
+            assertThat(rows.next()).as("an active product sold by weight or volume").isTrue();
+            return rows.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package ge.dms.projection;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ProjectionsConfigTest {
+
+    private static final Map<String, String> ENV = Map.of(
+            "DMS_KAFKA_BOOTSTRAP", "kafka-1:9092,kafka-2:9092", "DMS_REDIS_URL", "redis://redis:6379",
+            "DMS_READ_POSTGRES_URL", "jdbc:postgresql://db:5432/dms_read", "DMS_READ_POSTGRES_USER", "projections",
+            "DMS_PROJECTIONS_TOPIC_PARTITIONS", "12", "DMS_PROJECTIONS_CREATE_TOPICS", "TRUE");
+
+    @Test
+    void shouldReadEverySettingFromTheEnvironment() {
+        ProjectionsConfig config = ProjectionsConfig.fromEnvironment(ENV);
+
+        assertThat(config.kafkaBootstrap()).isEqualTo("kafka-1:9092,kafka-2:9092");
+        assertThat(config.redisUrl()).isEqualTo("redis://redis:6379");
+        assertThat(config.readJdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/dms_read");
+        assertThat(config.readUser()).isEqualTo("projections");
+        assertThat(config.partitions()).isEqualTo(12);
+        assertThat(config.createTopics()).isTrue();
+        assertThat(config.redisKeyPrefix()).isEqualTo(ProjectionsConfig.DEFAULT_REDIS_KEY_PREFIX);
+    }
+
+    @Test
+    void shouldNameEveryMissingVariableInOneError() {
+        assertThatThrownBy(() -> ProjectionsConfig.fromEnvironment(Map.of()))
+                .isInstanceOfSatisfying(InvalidSettingsException.class, e -> assertThat(e.problems()).containsExactly(
+                        "DMS_KAFKA_BOOTSTRAP is not set (the Kafka bootstrap servers)",
+                        "DMS_REDIS_URL is not set (where the views are written)",
+                        "DMS_READ_POSTGRES_URL is not set (the read-side database)"));
+    }
+
+    @Test
+    void shouldNameEveryMalformedVariableInOneError() {
+        Map<String, String> env = new HashMap<>(ENV);
+        env.put("DMS_REDIS_URL", "redis:6379");
+        env.put("DMS_READ_POSTGRES_URL", "postgresql://db/dms_read");
+        env.put("DMS_PROJECTIONS_TOPIC_PARTITIONS", "twelve");
+        env.put("DMS_PROJECTIONS_CREATE_TOPICS", "yes");
+
+        assertThatThrownBy(() -> ProjectionsConfig.fromEnvironment(env))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("DMS_REDIS_URL must be a redis://host:port URL, got 'redis:6379'")
+                .hasMessageContaining("DMS_READ_POSTGRES_URL must be a jdbc:postgresql://host:port/database URL")
+                .hasMessageContaining("DMS_PROJECTIONS_TOPIC_PARTITIONS must be a whole number from 1 to 2147483647, got 'twelve'")
+                .hasMessageContaining("DMS_PROJECTIONS_CREATE_TOPICS must be true or false, got 'yes'");
+    }
+
+    @Test
+    void shouldRefuseAHealthPortThatIsNotAPort() {
+        SettingsReader settings = SettingsReader.of(Map.of(ProjectionsMain.HEALTH_PORT, "80800"));
+        settings.number(ProjectionsMain.HEALTH_PORT, 8083, -1, 65_535);
+
+        assertThatThrownBy(settings::check).hasMessageContaining("DMS_PROJECTIONS_HEALTH_PORT must be a whole number from -1 to 65535, got '80800'");
+    }
+}
