@@ -1,5 +1,7 @@
 package ge.dms.cdc;
 
+import ge.dms.settings.InvalidSettingsException;
+import ge.dms.settings.SettingsReader;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

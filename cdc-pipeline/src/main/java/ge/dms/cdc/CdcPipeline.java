@@ -1,5 +1,6 @@
 package ge.dms.cdc;
 
+import ge.dms.settings.InvalidSettingsException;
 import ge.dms.cdc.convert.ChangeEventConverter;
 import ge.dms.cdc.errors.PermanentCdcException;
 import ge.dms.cdc.publish.AckListener;

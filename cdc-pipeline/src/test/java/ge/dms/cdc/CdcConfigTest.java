@@ -1,5 +1,6 @@
 package ge.dms.cdc;
 
+import ge.dms.settings.InvalidSettingsException;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;

@@ -1,5 +1,7 @@
 package ge.dms.projection;
 
+import ge.dms.settings.InvalidSettingsException;
+import ge.dms.settings.SettingsReader;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;

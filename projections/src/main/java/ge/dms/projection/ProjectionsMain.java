@@ -1,5 +1,7 @@
 package ge.dms.projection;
 
+import ge.dms.settings.InvalidSettingsException;
+import ge.dms.settings.SettingsReader;
 import ge.dms.projection.health.HealthServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

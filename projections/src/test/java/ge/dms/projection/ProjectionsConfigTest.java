@@ -1,5 +1,7 @@
 package ge.dms.projection;
 
+import ge.dms.settings.InvalidSettingsException;
+import ge.dms.settings.SettingsReader;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package ge.dms.projection;
+package ge.dms.settings;
 
 import java.util.List;
 
@@ -7,7 +7,7 @@ public final class InvalidSettingsException extends IllegalArgumentException {
 
     private final List<String> problems;
 
-    InvalidSettingsException(List<String> problems) {
+    public InvalidSettingsException(List<String> problems) {
         super("invalid configuration: " + String.join("; ", problems));
         this.problems = List.copyOf(problems);
     }

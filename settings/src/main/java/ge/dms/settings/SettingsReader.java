@@ -1,7 +1,10 @@
-package ge.dms.cdc;
+package ge.dms.settings;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -10,7 +13,7 @@ import java.util.regex.Pattern;
  * first, so that a misconfigured deployment fails once, naming all of them, rather than once per
  * fix. {@link #check()} throws {@link InvalidSettingsException} with the list.
  */
-final class SettingsReader {
+public final class SettingsReader {
 
     /** {@code host:port} or {@code [ipv6]:port}, as Kafka's bootstrap.servers takes them. */
     private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9a-fA-F:.]+]|[^\\s:,/\\[\\]]+):\\d{1,5}");
@@ -23,13 +26,18 @@ final class SettingsReader {
      * @param lookup a setting's value by name, or null
      * @param label  how a name is shown in a problem, e.g. with the environment variable it comes from
      */
-    SettingsReader(UnaryOperator<String> lookup, UnaryOperator<String> label) {
+    public SettingsReader(UnaryOperator<String> lookup, UnaryOperator<String> label) {
         this.lookup = lookup;
         this.label = label;
     }
 
+    /** Environment variables, shown by their names. */
+    public static SettingsReader of(Map<String, String> environment) {
+        return new SettingsReader(environment::get, UnaryOperator.identity());
+    }
+
     /** The value, or null (and a problem) when it is missing or blank. */
-    String required(String name, String meaning) {
+    public String required(String name, String meaning) {
         String value = lookup.apply(name);
         if (value == null || value.isBlank()) {
             problems.add(label.apply(name) + " is not set (" + meaning + ")");
@@ -38,13 +46,13 @@ final class SettingsReader {
         return value.strip();
     }
 
-    String text(String name, String fallback) {
+    public String text(String name, String fallback) {
         String value = lookup.apply(name);
         return value == null ? fallback : value;
     }
 
     /** A PostgreSQL JDBC URL, or null (and a problem) when missing or malformed. */
-    String jdbcUrl(String name, String meaning) {
+    public String jdbcUrl(String name, String meaning) {
         String value = required(name, meaning);
         if (value != null && !value.startsWith("jdbc:postgresql://")) {
             problems.add(label.apply(name) + " must be a jdbc:postgresql://host:port/database URL, got '" + value + "'");
@@ -54,7 +62,7 @@ final class SettingsReader {
     }
 
     /** Kafka bootstrap servers, {@code host:port[,host:port...]}, or null (and a problem) when missing or malformed. */
-    String hostPorts(String name, String meaning) {
+    public String hostPorts(String name, String meaning) {
         String value = required(name, meaning);
         if (value == null) {
             return null;
@@ -68,8 +76,39 @@ final class SettingsReader {
         return value;
     }
 
+    /** A {@code redis://} or {@code rediss://} URL with a host, or null (and a problem) when missing or malformed. */
+    public String redisUrl(String name, String meaning) {
+        String value = required(name, meaning);
+        if (value == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(value);
+            if (("redis".equals(uri.getScheme()) || "rediss".equals(uri.getScheme())) && uri.getHost() != null) {
+                return value;
+            }
+        } catch (URISyntaxException malformed) {
+            // reported below
+        }
+        problems.add(label.apply(name) + " must be a redis://host:port URL, got '" + value + "'");
+        return null;
+    }
+
+    /** {@code true} or {@code false} (any case), or the fallback when unset. */
+    public boolean bool(String name, boolean fallback) {
+        String value = lookup.apply(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        if (value.strip().equalsIgnoreCase("true") || value.strip().equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value.strip());
+        }
+        problems.add(label.apply(name) + " must be true or false, got '" + value + "'");
+        return fallback;
+    }
+
     /** A whole number in [min, max], or the fallback when unset. */
-    long number(String name, long fallback, long min, long max) {
+    public long number(String name, long fallback, long min, long max) {
         String value = lookup.apply(name);
         if (value == null || value.isBlank()) {
             return fallback;
@@ -87,7 +126,7 @@ final class SettingsReader {
     }
 
     /** Throws when anything was missing or malformed. */
-    void check() {
+    public void check() {
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }
