@@ -67,7 +67,7 @@ class ServiceImagesIT {
 
         Set<String> paths = new HashSet<>();
         for (Object layer : list(manifest.get("Layers"))) {
-            try (InputStream in = new GZIPInputStream(Files.newInputStream(unpack(files, String.valueOf(layer))))) {
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(blobFile(files, String.valueOf(layer))))) {
                 Tar.read(in, (name, content) -> paths.add(name.replaceFirst("^\\./", "").replaceFirst("^/", "")));
             }
         }
@@ -79,7 +79,10 @@ class ServiceImagesIT {
         }
     }
 
-    /** Unpacks the layers in order and runs the entrypoint (with --dry-run) and the health check class in them. */
+    /**
+     * Unpacks the layers in order into one folder and runs there, as the image's user with the
+     * image's environment: the entrypoint with --dry-run, the entrypoint itself, the health check class.
+     */
     private void runInside(Map<String, byte[]> files, Map<String, Object> manifest, Map<String, Object> container,
                            List<Object> entrypoint) throws Exception {
         Path unshare = Path.of("/usr/bin/unshare");
@@ -95,7 +98,7 @@ class ServiceImagesIT {
 
         Path rootfs = Files.createDirectories(scratch.resolve("rootfs"));
         for (Object layer : list(manifest.get("Layers"))) {
-            Path blob = unpack(files, String.valueOf(layer));
+            Path blob = blobFile(files, String.valueOf(layer));
             Result unpacked = run(List.of("tar", "--warning=no-unknown-keyword", "-xzf", blob.toString(),
                     "-C", rootfs.toString()), Map.of());
             assertThat(unpacked.exit()).as("unpack %s: %s", layer, unpacked.output()).isZero();
@@ -132,7 +135,8 @@ class ServiceImagesIT {
         assertThat(check.exit()).as("the health check class: %s", check.output()).isEqualTo(2);
     }
 
-    private Path unpack(Map<String, byte[]> files, String name) throws IOException {
+    /** The tarball entry NAME as a file of its own (tar and GZIPInputStream read files). */
+    private Path blobFile(Map<String, byte[]> files, String name) throws IOException {
         Path blob = scratch.resolve(name.replace('/', '_'));
         if (!Files.exists(blob)) {
             Files.write(blob, files.get(name));
