@@ -12,11 +12,18 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import static org.awaitility.Awaitility.await;
+
 /** A driver's live WebSocket as a phone would hold it: every text message kept, in arrival order. */
 final class LiveSocket implements AutoCloseable {
 
+    /** The server's "try again later": it could not open the feed (e.g. a Redis call timed out); a phone retries. */
+    private static final int TRY_AGAIN_LATER = 1013;
+
     private final List<JsonNode> messages = new CopyOnWriteArrayList<>();
     private final WebSocket socket;
+    private volatile Integer closeCode;
+    private volatile String closeReason;
 
     private LiveSocket(URI uri, String token) {
         this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
@@ -29,6 +36,25 @@ final class LiveSocket implements AutoCloseable {
     static LiveSocket connect(URI queryApi, long driverId, String token, String after) {
         String path = "/api/drivers/" + driverId + "/live" + (after == null ? "" : "?after=" + after);
         return new LiveSocket(URI.create(queryApi.resolve(path).toString().replaceFirst("^http", "ws")), token);
+    }
+
+    /**
+     * Connects and waits for the hello, reconnecting (as the driver app does) while the server answers
+     * "try again later" before it; any other close, or no hello within {@code timeout}, fails.
+     */
+    static LiveSocket open(URI queryApi, long driverId, String token, String after, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            LiveSocket socket = connect(queryApi, driverId, token, after);
+            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+            await().atMost(left).until(() -> socket.saidHello() || socket.closeCode != null);
+            if (socket.saidHello()) {
+                return socket;
+            }
+            if (socket.closeCode != TRY_AGAIN_LATER) {
+                throw new AssertionError("the live socket was closed before its hello: " + socket.closeCode + " " + socket.closeReason);
+            }
+        }
     }
 
     List<JsonNode> messages() {
@@ -65,6 +91,13 @@ final class LiveSocket implements AutoCloseable {
                 partial.setLength(0);
             }
             webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeReason = reason;
+            closeCode = statusCode;
             return null;
         }
     }

@@ -73,8 +73,7 @@ class PlatformIT {
 
     @Test
     void shouldPushAStatusChangeMadeThroughTheCommandApiToTheAssignedDriver() {
-        try (LiveSocket socket = LiveSocket.connect(platform.queryApi(), driverId, driverToken, null)) {
-            await().atMost(DELIVERY).until(socket::saidHello);
+        try (LiveSocket socket = LiveSocket.open(platform.queryApi(), driverId, driverToken, null, DELIVERY)) {
 
             long orderId = commands.place(restaurant, productId).path("id").asLong();
             long version = commands.act(orderId, "confirm", 1, admin, null);
@@ -96,11 +95,9 @@ class PlatformIT {
 
     @Test
     void shouldReplayExactlyWhatADisconnectedDriverMissedThenContinueLive() {
-        try (LiveSocket witness = LiveSocket.connect(platform.queryApi(), driverId, driverToken, null)) {
-            await().atMost(DELIVERY).until(witness::saidHello);
+        try (LiveSocket witness = LiveSocket.open(platform.queryApi(), driverId, driverToken, null, DELIVERY)) {
             String lastSeen;
-            try (LiveSocket phone = LiveSocket.connect(platform.queryApi(), driverId, driverToken, null)) {
-                await().atMost(DELIVERY).until(phone::saidHello);
+            try (LiveSocket phone = LiveSocket.open(platform.queryApi(), driverId, driverToken, null, DELIVERY)) {
                 long first = assignedOrder();
                 await().atMost(DELIVERY).until(() -> !changesOf(phone, first).isEmpty());
                 lastSeen = phone.changes().getLast().path("cursor").asText();
@@ -116,7 +113,7 @@ class PlatformIT {
                     .as("changes after the phone's last cursor").hasSizeGreaterThanOrEqualTo(102));
             List<String> missed = LiveSocket.cursors(after(witness.changes(), lastSeen));
 
-            try (LiveSocket back = LiveSocket.connect(platform.queryApi(), driverId, driverToken, lastSeen)) {
+            try (LiveSocket back = LiveSocket.open(platform.queryApi(), driverId, driverToken, lastSeen, DELIVERY)) {
                 await().atMost(DELIVERY).until(() -> back.changes().size() >= missed.size());
                 assertThat(LiveSocket.cursors(back.changes())).containsExactlyElementsOf(missed);
 

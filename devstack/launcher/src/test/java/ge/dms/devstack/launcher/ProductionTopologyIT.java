@@ -86,9 +86,8 @@ class ProductionTopologyIT {
     void shouldServeTheDriverFromEitherQueryApiAndConvergeAfterTheProjectionsAreKilled(Infrastructure infrastructure) throws Exception {
         List<URI> queryApis = platform.queryApis();
         assertThat(queryApis).hasSize(2);
-        List<LiveSocket> phones = queryApis.stream().map(api -> LiveSocket.connect(api, driverId, driverToken, null)).toList();
+        List<LiveSocket> phones = queryApis.stream().map(api -> LiveSocket.open(api, driverId, driverToken, null, DELIVERY)).toList();
         try {
-            phones.forEach(phone -> await().atMost(DELIVERY).until(phone::saidHello));
             long first = assignedOrder();
             awaitOnEveryPhone(phones, first, commands.act(first, "start-preparing", 3, admin, null));
 
