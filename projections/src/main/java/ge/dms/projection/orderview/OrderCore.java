@@ -2,7 +2,7 @@ package ge.dms.projection.orderview;
 
 /**
  * The part of an order the foreign-key joins need: which restaurant and which driver, and the
- * order version (so that the join re-runs when the order changes).
+ * order version that last changed them. Emitted only when they change (see {@link OrderAssembler}).
  */
 public record OrderCore(long restaurantId, Long driverId, long version) {
 }

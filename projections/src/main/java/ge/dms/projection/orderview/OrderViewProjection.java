@@ -81,6 +81,7 @@ public final class OrderViewProjection {
                 .processValues(() -> new OrderAssembler(lookup), Named.as("order-assembler"), ORDER_STATE_STORE);
 
         KTable<Long, OrderCore> cores = assembled
+                .filter((orderId, a) -> a == null || a.core() != null, Named.as("order-reference-changes"))
                 .mapValues(a -> a == null ? null : a.core(), Named.as("order-cores"))
                 .toTable(Named.as("order-core-table"), Materialized.<Long, OrderCore, KeyValueStore<Bytes, byte[]>>as(ORDER_CORE_STORE)
                         .withKeySerde(ids).withValueSerde(new JsonSerde<>(OrderCore.class)));

@@ -187,6 +187,23 @@ class OrderViewProjectionTest {
     }
 
     @Test
+    void shouldRunTheJoinsAgainOnlyWhenTheOrderPointsAtAnotherDriverOrRestaurant() {
+        placeOrder(1, 7);
+        send(orders, data.order(1, 2, "confirmed", 7, null, 1));
+        assertThat(core(1).version()).as("a status change keeps the joined core").isEqualTo(1);
+
+        send(orders, data.order(1, 3, "confirmed", 7, 3L, 1));
+        send(orders, data.order(1, 4, "preparing", 7, 3L, 1));
+
+        assertThat(core(1)).isEqualTo(new OrderCore(7, 3L, 3));
+        assertThat(last().status()).isEqualTo("preparing");
+    }
+
+    private OrderCore core(long orderId) {
+        return driver.<Long, OrderCore>getKeyValueStore(OrderViewProjection.ORDER_CORE_STORE).get(orderId);
+    }
+
+    @Test
     void shouldSendAMalformedRecordToTheDeadLetterTopicAndGoOn() {
         driver.createInputTopic(topics.cdc().table("orders").name(), Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer())
                 .pipeInput("1".getBytes(), "{not json".getBytes());
