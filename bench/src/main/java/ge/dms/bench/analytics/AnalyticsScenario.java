@@ -1,15 +1,12 @@
 package ge.dms.bench.analytics;
 
 import com.zaxxer.hikari.HikariDataSource;
-import ge.dms.bench.cli.ApiOptions;
-import ge.dms.bench.cli.DatabaseOptions;
-import ge.dms.bench.cli.OutputOptions;
 import ge.dms.bench.commands.Durations;
 import ge.dms.bench.platform.BenchIndexes;
 import ge.dms.bench.platform.Callers;
 import ge.dms.bench.platform.Db;
 import ge.dms.bench.platform.Http;
-import ge.dms.bench.platform.PlatformOptions;
+import ge.dms.bench.platform.LivePlatformOptions;
 import ge.dms.bench.platform.Probe;
 import ge.dms.bench.platform.Ratios;
 import ge.dms.bench.platform.SideBySide;
@@ -46,16 +43,7 @@ public final class AnalyticsScenario implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ApiOptions api;
-
-    @Mixin
-    DatabaseOptions database;
-
-    @Mixin
-    PlatformOptions platform;
-
-    @Mixin
-    OutputOptions output;
+    LivePlatformOptions live;
 
     @Option(names = "--quick", description = "3 s per side after 1 s of warm-up")
     boolean quick;
@@ -86,18 +74,18 @@ public final class AnalyticsScenario implements Callable<Integer> {
     public Integer call() throws Exception {
         double offered = rate != null ? rate : 2;
         SideBySide.Settings settings = new SideBySide.Settings(offered, Durations.parse(warmup, quick ? "1s" : "5s"),
-                Durations.parse(duration, quick ? "3s" : "30s"), maxInFlight, output.progress());
+                Durations.parse(duration, quick ? "3s" : "30s"), maxInFlight, live.output.progress());
         if (!(offered > 0) || settings.measured().isZero() || months < 1 || months > 13) {
             throw new IllegalArgumentException("--rate and --duration must be positive and --months 1..13 (the API answers up to 400 days)");
         }
         Instant started = Instant.now();
-        Db write = new Db(database.url(), database.user(), database.password());
-        Callers callers = Callers.forRate(api.jwtSecret(), offered, 2);
+        Db write = new Db(live.database.url(), live.database.user(), live.database.password());
+        Callers callers = Callers.forRate(live.api.jwtSecret(), offered, 2);
         LocalDate today = LocalDate.now(KpiRange.TBILISI);
         Map<String, Object> figures = new LinkedHashMap<>();
         Map<String, Object> parameters = new LinkedHashMap<>();
         SideBySide.Outcome outcome;
-        try (Http http = new Http(platform.queryApi(), Durations.parse(timeout, "30s"));
+        try (Http http = new Http(live.platform.queryApi(), Durations.parse(timeout, "30s"));
              HikariDataSource pool = write.pool("bench-analytics", sqlConnections);
              BenchIndexes indexes = BenchIndexes.create(write)) {
             KpiRange all = KpiRange.lastMonths(months, today, null);
@@ -105,7 +93,7 @@ public final class AnalyticsScenario implements Callable<Integer> {
             AnalyticsProbes questions = new AnalyticsProbes(http, pool, all, one);
             figures.put("ordersInRange", ordersIn(pool, all));
             figures.put("restaurant", one.restaurantId());
-            figures.put("disagreements", questions.disagreements(callers.next(), AnalyticsProbes.bounds(platform.readSide()),
+            figures.put("disagreements", questions.disagreements(callers.next(), AnalyticsProbes.bounds(live.platform.readSide()),
                     Duration.ofSeconds(quick ? 10 : 60)));
             List<Probe> probes = questions.probes(callers);
             outcome = SideBySide.run("analytics", probes, settings);
@@ -116,7 +104,7 @@ public final class AnalyticsScenario implements Callable<Integer> {
             parameters.put("range", all.from() + " .. " + all.to() + " (Tbilisi days, to exclusive)");
             parameters.put("apiRequests", List.of(all.kpisPath(), one.kpisPath(), all.dailyPath()));
         }
-        parameters.put("queryApi", platform.queryApi().toString());
+        parameters.put("queryApi", live.platform.queryApi().toString());
         parameters.put("ratePerSecondEachSide", offered);
         parameters.put("warmupSecondsEachSide", settings.warmup().toMillis() / 1000.0);
         parameters.put("durationSecondsEachSide", settings.measured().toMillis() / 1000.0);
@@ -124,7 +112,7 @@ public final class AnalyticsScenario implements Callable<Integer> {
         parameters.put("percentiles", "api: histogram bucket bounds (minutes); sql: exact (percentile_disc); agree when the exact value "
                 + "lies in the api's bucket");
         parameters.put("timing", "open loop; latency from each request's intended start; api side first, then sql, same probe mix");
-        Runs.finish("analytics", started, parameters, outcome.series(), figures, output.results(), spec.commandLine().getOut());
+        Runs.finish("analytics", started, parameters, outcome.series(), figures, live.output.results(), spec.commandLine().getOut());
         return 0;
     }
 

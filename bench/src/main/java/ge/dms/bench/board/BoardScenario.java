@@ -1,16 +1,13 @@
 package ge.dms.bench.board;
 
 import com.zaxxer.hikari.HikariDataSource;
-import ge.dms.bench.cli.ApiOptions;
-import ge.dms.bench.cli.DatabaseOptions;
-import ge.dms.bench.cli.OutputOptions;
 import ge.dms.bench.commands.ApiClient;
 import ge.dms.bench.commands.Durations;
 import ge.dms.bench.platform.BenchIndexes;
 import ge.dms.bench.platform.Callers;
 import ge.dms.bench.platform.Db;
 import ge.dms.bench.platform.Http;
-import ge.dms.bench.platform.PlatformOptions;
+import ge.dms.bench.platform.LivePlatformOptions;
 import ge.dms.bench.platform.Ratios;
 import ge.dms.bench.platform.SideBySide;
 import ge.dms.bench.report.Runs;
@@ -40,16 +37,7 @@ public final class BoardScenario implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ApiOptions api;
-
-    @Mixin
-    DatabaseOptions database;
-
-    @Mixin
-    PlatformOptions platform;
-
-    @Mixin
-    OutputOptions output;
+    LivePlatformOptions live;
 
     @Option(names = "--quick", description = "50 open orders, 100 requests/s, 3 s per side after 1 s of warm-up")
     boolean quick;
@@ -90,26 +78,26 @@ public final class BoardScenario implements Callable<Integer> {
     public Integer call() throws Exception {
         double offered = rate != null ? rate : quick ? 100 : 500;
         SideBySide.Settings settings = new SideBySide.Settings(offered, Durations.parse(warmup, quick ? "1s" : "5s"),
-                Durations.parse(duration, quick ? "3s" : "30s"), maxInFlight, output.progress());
+                Durations.parse(duration, quick ? "3s" : "30s"), maxInFlight, live.output.progress());
         int wanted = openOrders != null ? openOrders : quick ? 50 : 500;
         int deep = deepPage != null ? deepPage : quick ? 3 : 10;
         if (!(offered > 0) || settings.measured().isZero() || pageSize < 1 || deep < 2 || wanted < 0) {
             throw new IllegalArgumentException("--rate and --duration must be positive, --page-size at least 1, --deep-page at least 2");
         }
         Instant started = Instant.now();
-        Db write = new Db(database.url(), database.user(), database.password());
-        String secret = api.jwtSecret();
+        Db write = new Db(live.database.url(), live.database.user(), live.database.password());
+        String secret = live.api.jwtSecret();
         Callers callers = Callers.forRate(secret, offered, 1);
         Map<String, Object> figures = new LinkedHashMap<>();
         Map<String, Object> parameters = new LinkedHashMap<>();
         SideBySide.Outcome outcome;
-        try (Http http = new Http(platform.queryApi(), Durations.parse(timeout, "10s"));
+        try (Http http = new Http(live.platform.queryApi(), Durations.parse(timeout, "10s"));
              HikariDataSource pool = write.pool("bench-board", sqlConnections)) {
             long[] busiest = OpenOrders.busiest(write, restaurant);
             long id = busiest[0];
             int placed = 0;
             if (busiest[1] < wanted) {
-                try (ApiClient commands = new ApiClient(api.commandApi(), Duration.ofSeconds(30))) {
+                try (ApiClient commands = new ApiClient(live.api.commandApi(), Duration.ofSeconds(30))) {
                     placed = OpenOrders.place(commands, write, secret, id, (int) (wanted - busiest[1]));
                 }
             }
@@ -132,13 +120,13 @@ public final class BoardScenario implements Callable<Integer> {
             }
         }
         parameters.putAll(settings(offered, settings, deep, callers));
-        Runs.finish("board", started, parameters, outcome.series(), figures, output.results(), spec.commandLine().getOut());
+        Runs.finish("board", started, parameters, outcome.series(), figures, live.output.results(), spec.commandLine().getOut());
         return 0;
     }
 
     private Map<String, Object> settings(double offered, SideBySide.Settings settings, int deep, Callers callers) {
         Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("queryApi", platform.queryApi().toString());
+        parameters.put("queryApi", live.platform.queryApi().toString());
         parameters.put("ratePerSecondEachSide", offered);
         parameters.put("warmupSecondsEachSide", settings.warmup().toMillis() / 1000.0);
         parameters.put("durationSecondsEachSide", settings.measured().toMillis() / 1000.0);

@@ -1,13 +1,10 @@
 package ge.dms.bench.export;
 
-import ge.dms.bench.cli.ApiOptions;
-import ge.dms.bench.cli.DatabaseOptions;
-import ge.dms.bench.cli.OutputOptions;
 import ge.dms.bench.commands.Durations;
 import ge.dms.bench.platform.Db;
 import ge.dms.bench.platform.Http;
+import ge.dms.bench.platform.LivePlatformOptions;
 import ge.dms.bench.platform.OrderData;
-import ge.dms.bench.platform.PlatformOptions;
 import ge.dms.bench.report.Runs;
 import ge.dms.bench.report.Series;
 import ge.dms.command.security.DevTokens;
@@ -48,16 +45,7 @@ public final class ExportScenario implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ApiOptions api;
-
-    @Mixin
-    DatabaseOptions database;
-
-    @Mixin
-    PlatformOptions platform;
-
-    @Mixin
-    OutputOptions output;
+    LivePlatformOptions live;
 
     @Option(names = "--quick", description = "2,000 rows, one export, no warm-up")
     boolean quick;
@@ -86,11 +74,11 @@ public final class ExportScenario implements Callable<Integer> {
             throw new IllegalArgumentException("--rows and --repeat must be at least 1, --warmup-runs not negative");
         }
         Instant started = Instant.now();
-        Db write = new Db(database.url(), database.user(), database.password());
+        Db write = new Db(live.database.url(), live.database.user(), live.database.password());
         Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("ordersGenerated", OrderData.ensureOrders(write, wanted, output.progress()));
-        if (platform.readSide() != null) {
-            figures.put("readSideCatchUpSeconds", OrderData.awaitReadSide(write, platform.readSide(), Duration.ofMinutes(quick ? 2 : 15)));
+        figures.put("ordersGenerated", OrderData.ensureOrders(write, wanted, live.output.progress()));
+        if (live.platform.readSide() != null) {
+            figures.put("readSideCatchUpSeconds", OrderData.awaitReadSide(write, live.platform.readSide(), Duration.ofMinutes(quick ? 2 : 15)));
         }
         Instant from = nthNewest(write, wanted);
         Instant to = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
@@ -98,17 +86,17 @@ public final class ExportScenario implements Callable<Integer> {
         figures.put("rowsExpected", expected);
         String path = CsvDownload.path(from, to);
         List<Map<String, Object>> perRun = new ArrayList<>();
-        List<Series> series = measure(path, DevTokens.mint(api.jwtSecret(), "admin", null), expected, runs, warm, perRun, figures);
+        List<Series> series = measure(path, DevTokens.mint(live.api.jwtSecret(), "admin", null), expected, runs, warm, perRun, figures);
         figures.put("runs", perRun);
         Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("queryApi", platform.queryApi().toString());
+        parameters.put("queryApi", live.platform.queryApi().toString());
         parameters.put("request", path);
         parameters.put("rows", wanted);
         parameters.put("repeat", runs);
         parameters.put("warmupRuns", warm);
         parameters.put("heap", "query API JVM over JMX (Attach API): full GC and pool peaks reset before each export, pool peaks after; "
                 + "the sum of pool peaks is an upper bound of the heap's peak");
-        Runs.finish("export", started, parameters, series, figures, output.results(), spec.commandLine().getOut());
+        Runs.finish("export", started, parameters, series, figures, live.output.results(), spec.commandLine().getOut());
         return 0;
     }
 
@@ -119,7 +107,7 @@ public final class ExportScenario implements Callable<Integer> {
         Histogram firstByte = new Histogram(3);
         Map<String, Long> errors = new LinkedHashMap<>();
         long measuredNanos = 0;
-        try (Http http = new Http(platform.queryApi(), Durations.parse(timeout, "5m")); HeapProbe heap = heapProbe(figures)) {
+        try (Http http = new Http(live.platform.queryApi(), Durations.parse(timeout, "5m")); HeapProbe heap = heapProbe(figures)) {
             for (int i = 0; i < warm; i++) {
                 CsvDownload.run(http, path, token);
             }
@@ -148,10 +136,10 @@ public final class ExportScenario implements Callable<Integer> {
 
     /** Attaches to the query API's JVM, or records why its heap cannot be read and returns null. */
     private HeapProbe heapProbe(Map<String, Object> figures) {
-        Long target = pid != null ? pid : QueryApiProcess.find(platform.queryApi().getPort() < 0 ? 80 : platform.queryApi().getPort())
+        Long target = pid != null ? pid : QueryApiProcess.find(live.platform.queryApi().getPort() < 0 ? 80 : live.platform.queryApi().getPort())
                 .orElse(null);
         if (target == null) {
-            figures.put("heap", "unavailable: no query API process found on this host for " + platform.queryApi() + " (pass --query-api-pid)");
+            figures.put("heap", "unavailable: no query API process found on this host for " + live.platform.queryApi() + " (pass --query-api-pid)");
             return null;
         }
         try {

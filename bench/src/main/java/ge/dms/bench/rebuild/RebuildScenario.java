@@ -1,15 +1,12 @@
 package ge.dms.bench.rebuild;
 
-import ge.dms.bench.cli.ApiOptions;
-import ge.dms.bench.cli.DatabaseOptions;
-import ge.dms.bench.cli.OutputOptions;
 import ge.dms.bench.cli.Progress;
 import ge.dms.bench.commands.Durations;
 import ge.dms.bench.platform.Callers;
 import ge.dms.bench.platform.Db;
 import ge.dms.bench.platform.Http;
+import ge.dms.bench.platform.LivePlatformOptions;
 import ge.dms.bench.platform.OrderData;
-import ge.dms.bench.platform.PlatformOptions;
 import ge.dms.bench.report.ResultFiles;
 import ge.dms.bench.report.Runs;
 import org.slf4j.Logger;
@@ -49,16 +46,7 @@ public final class RebuildScenario implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ApiOptions api;
-
-    @Mixin
-    DatabaseOptions database;
-
-    @Mixin
-    PlatformOptions platform;
-
-    @Mixin
-    OutputOptions output;
+    LivePlatformOptions live;
 
     @Option(names = "--quick", description = "the orders already there (no generating); without ./dev up, says so and skips")
     boolean quick;
@@ -80,25 +68,25 @@ public final class RebuildScenario implements Callable<Integer> {
         Instant started = Instant.now();
         Map<String, Object> parameters = new LinkedHashMap<>();
         Map<String, Object> figures = new LinkedHashMap<>();
-        URI control = platform.devControl();
-        Db read = platform.readSide();
+        URI control = live.platform.devControl();
+        Db read = live.platform.readSide();
         if (control == null || read == null) {
             if (!quick) {
                 throw new IllegalArgumentException(NEEDS_DEV_UP);
             }
             LOG.warn("skipped: {}", NEEDS_DEV_UP);
             figures.put("skipped", NEEDS_DEV_UP);
-            Runs.finish("rebuild", started, parameters, List.of(), figures, output.results(), spec.commandLine().getOut());
+            Runs.finish("rebuild", started, parameters, List.of(), figures, live.output.results(), spec.commandLine().getOut());
             return 0;
         }
         Duration limit = Durations.parse(timeout, quick ? "3m" : "30m");
         Duration every = Durations.parse(poll, quick ? "250ms" : "1s");
-        Db write = new Db(database.url(), database.user(), database.password());
-        figures.put("ordersGenerated", OrderData.ensureOrders(write, orders != null ? orders : quick ? 0 : 200_000, output.progress()));
+        Db write = new Db(live.database.url(), live.database.user(), live.database.password());
+        figures.put("ordersGenerated", OrderData.ensureOrders(write, orders != null ? orders : quick ? 0 : 200_000, live.output.progress()));
         List<double[]> points = new ArrayList<>();
         Convergence.Target target;
-        try (Http http = new Http(platform.queryApi(), Duration.ofSeconds(10))) {
-            Convergence views = new Convergence(write, read, http, Callers.forRate(api.jwtSecret(), 300, 4));
+        try (Http http = new Http(live.platform.queryApi(), Duration.ofSeconds(10))) {
+            Convergence views = new Convergence(write, read, http, Callers.forRate(live.api.jwtSecret(), 300, 4));
             figures.put("catchUpBeforeSeconds", awaitAll(views, views.target(redisSample), limit, every));
             target = views.target(redisSample);
             long t0 = System.nanoTime();
@@ -115,14 +103,14 @@ public final class RebuildScenario implements Callable<Integer> {
             figures.put("sourceRowsPerSecond", Math.round(rows / seconds));
         }
         parameters.put("devControl", control.toString());
-        parameters.put("queryApi", platform.queryApi().toString());
+        parameters.put("queryApi", live.platform.queryApi().toString());
         parameters.put("pollEvery", every.toString());
         parameters.put("redisSample", redisSample);
         parameters.put("converged", "order_view: count and version sum = write side; analytics_daily: orders and delivered summed over "
                 + "restaurant rows = write side; Redis: the sample served from Redis at its write-side version");
         parameters.put("changes", "sourceRows = orders + order_items + order_status_changes on the write side: the change records "
                 + "(at least) the projections re-read");
-        ResultFiles files = output.results();
+        ResultFiles files = live.output.results();
         Runs.finish("rebuild", started, parameters, List.of(), figures, files, spec.commandLine().getOut());
         RebuildChart.write(files.jsonFile("rebuild").resolveSibling("rebuild.png"), points, target.orders());
         return 0;
@@ -158,7 +146,7 @@ public final class RebuildScenario implements Callable<Integer> {
         double readSide = -1;
         double analytics = -1;
         double redis = -1;
-        try (Progress bar = Progress.start("rebuild", target.orders(), "orders", output.progress())) {
+        try (Progress bar = Progress.start("rebuild", target.orders(), "orders", live.output.progress())) {
             while (readSide < 0 || analytics < 0 || redis < 0) {
                 double now = seconds(System.nanoTime() - t0);
                 if (now > limit.toSeconds()) {
