@@ -3,6 +3,9 @@ package ge.dms.bench.data;
 import ge.dms.bench.cli.DatabaseOptions;
 import ge.dms.bench.cli.OutputOptions;
 import ge.dms.bench.cli.Progress;
+import ge.dms.bench.platform.Db;
+import ge.dms.bench.platform.OrderData;
+import ge.dms.bench.platform.PlatformOptions;
 import ge.dms.bench.report.Runs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -10,6 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -17,9 +22,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code ./dev bench generate}: loads realistic data into the write database and reports how fast. */
+/**
+ * {@code ./dev bench generate}: loads realistic data into the write database, then waits until CDC and the
+ * projections have carried all of it to the read side, and reports how long each took.
+ */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Bulk-load realistic restaurants, drivers, products and orders into the write database (COPY).")
+        description = {"Bulk-load realistic restaurants, drivers, products and orders into the write database (COPY),",
+                "then wait until the read side's order_view holds every order at its write-side version."})
 public final class GenerateCommand implements Callable<Integer> {
 
     @Spec
@@ -27,6 +36,9 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Mixin
     DatabaseOptions database;
+
+    @Mixin
+    PlatformOptions platform;
 
     @Mixin
     OutputOptions output;
@@ -58,8 +70,16 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "2000", description = "orders per transaction (default ${DEFAULT-VALUE})")
     int batchSize;
 
+    @Option(names = "--no-catch-up",
+            description = "do not wait for CDC and the projections (by default it waits, when $DMS_READ_POSTGRES_URL is set)")
+    boolean noCatchUp;
+
+    @Option(names = "--catch-up-timeout", defaultValue = "PT45M",
+            description = "how long catching up may take (ISO-8601, default ${DEFAULT-VALUE}; 200,000 orders are 3.1 million rows)")
+    Duration catchUpTimeout;
+
     @Override
-    public Integer call() {
+    public Integer call() throws SQLException, InterruptedException {
         Scale base = quick ? Scale.QUICK : Scale.DEFAULT;
         Scale scale = new Scale(or(restaurants, base.restaurants()), or(drivers, base.drivers()), or(products, base.products()),
                 or(orders, base.orders()), or(months, base.months()));
@@ -83,8 +103,28 @@ public final class GenerateCommand implements Callable<Integer> {
         figures.put("rowsPerSecond", report.rowsPerSecond());
         figures.put("ordersPerSecond", report.ordersPerSecond());
         figures.put("analyzeSeconds", report.analyzeSeconds());
+        Db readSide = platform.readSide();
+        if (!noCatchUp && readSide != null) {
+            double caughtUp = awaitCatchUp(readSide);
+            double endToEnd = report.loadSeconds() + caughtUp;
+            figures.put("catchUpSecondsAfterLoad", caughtUp);
+            figures.put("loadAndCatchUpSeconds", Math.round(endToEnd * 10) / 10.0);
+            figures.put("rowsPerSecondIntoViews", Math.round(report.totalRows() / endToEnd));
+        } else {
+            figures.put("catchUp", !noCatchUp ? "skipped: no read-side database configured" : "skipped: --no-catch-up");
+        }
         Runs.finish("generate", started, parameters, List.of(), figures, output.results(), spec.commandLine().getOut());
         return 0;
+    }
+
+    /** CDC and the projections run while loading; this is what is left once the last batch committed. */
+    private double awaitCatchUp(Db readSide) throws SQLException, InterruptedException {
+        Db write = new Db(database.url(), database.user(), database.password());
+        long wanted = OrderData.writeTotals(write).versions();
+        try (Progress progress = Progress.start("catch-up", wanted, "changes", output.progress())) {
+            return OrderData.awaitReadSide(write, readSide, catchUpTimeout,
+                    (applied, target) -> progress.stepTo(Math.min(applied, wanted)));
+        }
     }
 
     private static int or(Integer given, int fallback) {

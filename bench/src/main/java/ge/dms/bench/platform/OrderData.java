@@ -76,19 +76,36 @@ public final class OrderData {
      * (the sink applies only newer versions, so equal sums mean every last change is in). Returns the seconds waited.
      */
     public static double awaitReadSide(Db write, Db read, Duration timeout) throws SQLException, InterruptedException {
+        return awaitReadSide(write, read, timeout, (applied, wanted) -> { });
+    }
+
+    /**
+     * As {@link #awaitReadSide(Db, Db, Duration)}, telling {@code progress} the read side's version sum
+     * against the write side's after each look (a version is one status change carried through).
+     */
+    public static double awaitReadSide(Db write, Db read, Duration timeout, CatchUpProgress progress)
+            throws SQLException, InterruptedException {
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
         Totals target = writeTotals(write);
         long[] seen = readTotals(read);
+        progress.seen(seen[1], target.versions());
         while (seen[0] != target.orders() || seen[1] != target.versions()) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the read side did not catch up within " + timeout + ": order_view holds " + seen[0]
                         + " orders (version sum " + seen[1] + "), the write side " + target.orders() + " (" + target.versions() + ")");
             }
-            Thread.sleep(500);
+            Thread.sleep(500); // a progress poll of two databases, not a wait for a result: nothing to be woken by
             target = writeTotals(write);
             seen = readTotals(read);
+            progress.seen(seen[1], target.versions());
         }
         return Math.round((System.nanoTime() - started) / 1e6) / 1e3;
+    }
+
+    /** Told how far the read side is: its version sum and the write side's. */
+    @FunctionalInterface
+    public interface CatchUpProgress {
+        void seen(long applied, long wanted);
     }
 }
