@@ -204,6 +204,7 @@ public final class FanoutScenario implements Callable<Integer> {
         figures.put("resyncs", feeds.resyncs());
         figures.put("drainSeconds", drained);
         figures.put("slowestPercentMeanMs", ledger.tailSplit());
+        figures.put("commitToRedisOver1sBySecond", ledger.stallWindows(1_000));
         LOG.debug("fanout: {}", figures);
         return figures;
     }

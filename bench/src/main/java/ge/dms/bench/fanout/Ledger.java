@@ -137,7 +137,8 @@ final class Ledger {
                 record(HOP_COMMIT_TO_REDIS, (a.redisMillis() * 1_000 - a.commitMicros()) * 1_000);
                 record(HOP_REDIS_TO_SOCKET, (a.receivedWallMicros() - a.redisMillis() * 1_000) * 1_000);
                 splits.add(new long[] {a.receivedNanos() - change.intendedNanos, (a.commitMicros() - change.intendedWallMicros) * 1_000,
-                        (a.redisMillis() * 1_000 - a.commitMicros()) * 1_000, (a.receivedWallMicros() - a.redisMillis() * 1_000) * 1_000});
+                        (a.redisMillis() * 1_000 - a.commitMicros()) * 1_000, (a.receivedWallMicros() - a.redisMillis() * 1_000) * 1_000,
+                        a.commitMicros()});
             }
         }
     }
@@ -200,6 +201,53 @@ final class Ledger {
             split.put(names.get(i), Math.round(mean * 10) / 10.0);
         }
         return split;
+    }
+
+    /**
+     * When the slow changes happened: measured changes grouped by the second (since the first commit)
+     * their commit fell in, and consecutive seconds in which some change needed more than
+     * {@code slowMs} from commit to Redis merged into windows. A stall of the pipeline shows as one
+     * window in which most changes are slow; a busy machine as slow changes spread thinly over many.
+     */
+    Map<String, Object> stallWindows(long slowMs) {
+        List<long[]> all = new ArrayList<>(splits);
+        Map<String, Object> result = new java.util.LinkedHashMap<>();
+        if (all.isEmpty()) {
+            return result;
+        }
+        long first = all.stream().mapToLong(change -> change[4]).min().orElseThrow();
+        TreeMap<Long, long[]> bySecond = new TreeMap<>(); // second -> {changes, slow, worst ns}
+        for (long[] change : all) {
+            long[] second = bySecond.computeIfAbsent((change[4] - first) / 1_000_000, k -> new long[3]);
+            second[0]++;
+            if (change[2] > slowMs * 1_000_000) {
+                second[1]++;
+            }
+            second[2] = Math.max(second[2], change[2]);
+        }
+        List<Map<String, Object>> windows = new ArrayList<>();
+        Map<String, Object> open = null;
+        long previous = Long.MIN_VALUE;
+        for (Map.Entry<Long, long[]> second : bySecond.entrySet()) {
+            if (second.getValue()[1] == 0) {
+                continue;
+            }
+            if (open == null || second.getKey() != previous + 1) {
+                open = new java.util.LinkedHashMap<>(Map.of("fromSecond", second.getKey(), "seconds", 0L, "changes", 0L,
+                        "slowChanges", 0L, "worstMs", 0.0));
+                windows.add(open);
+            }
+            open.put("seconds", (long) open.get("seconds") + 1);
+            open.put("changes", (long) open.get("changes") + second.getValue()[0]);
+            open.put("slowChanges", (long) open.get("slowChanges") + second.getValue()[1]);
+            open.put("worstMs", Math.max((double) open.get("worstMs"), Math.round(second.getValue()[2] / 1e5) / 10.0));
+            previous = second.getKey();
+        }
+        result.put("slowMs", slowMs);
+        result.put("secondsMeasured", bySecond.size());
+        result.put("secondsWithSlowChanges", windows.stream().mapToLong(w -> (long) w.get("seconds")).sum());
+        result.put("windows", windows);
+        return result;
     }
 
     /** The measured series, request errors by kind on the two end-to-end ones. */
