@@ -117,6 +117,8 @@ class ProjectionsConsistencyIT {
                 assertThat(query(readDb, "SELECT status, count(*) FROM order_view GROUP BY status")).isEqualTo(statuses);
                 assertThat(query(readDb, "SELECT k, sum(v::bigint) FROM analytics_daily, jsonb_each_text(status_counts) AS s(k, v) "
                         + "WHERE dimension = 'restaurant' GROUP BY k")).isEqualTo(statuses);
+                assertThat(query(readDb, "SELECT k, sum(v::bigint) FROM analytics_daily, jsonb_each_text(status_counts) AS s(k, v) "
+                        + "WHERE dimension = 'all' GROUP BY k")).as("the all-orders rows").isEqualTo(statuses);
                 assertThat(query(readDb, "SELECT 'x', count(*) FROM order_view WHERE restaurant_id = 3 AND restaurant_name <> 'Restaurant 3 (renamed)'"))
                         .isEqualTo(Map.of("x", 0L));
             });

@@ -123,6 +123,9 @@ class ProjectionsIT {
             assertThat(query("SELECT orders || ':' || (status_counts->>'confirmed') FROM analytics_daily WHERE dimension = 'restaurant' AND dimension_id = 7"))
                     .containsExactly("1:1");
             assertThat(redis.get(ns.redisKeyPrefix() + "analytics:restaurant:7:2026-11-22")).contains("\"confirmed\":1");
+            assertThat(query("SELECT dimension_id || ':' || orders || ':' || (status_counts->>'confirmed') FROM analytics_daily WHERE dimension = 'all'"))
+                    .containsExactly("0:1:1");
+            assertThat(redis.get(ns.redisKeyPrefix() + "analytics:all:0:2026-11-22")).contains("\"confirmed\":1");
         });
 
         List<OrderEvent> events = readAll(topics.orderEvents(), 3);

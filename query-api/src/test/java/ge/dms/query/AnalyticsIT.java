@@ -5,6 +5,7 @@ import ge.dms.devstack.infra.Infrastructure;
 import ge.dms.devstack.test.TestNamespace;
 import ge.dms.devstack.test.WithDevStack;
 import ge.dms.projection.analytics.AnalyticsKey;
+import ge.dms.projection.analytics.AnalyticsProjection;
 import ge.dms.projection.analytics.DailyFigures;
 import ge.dms.projection.analytics.ReadStoreAnalyticsWriter;
 import ge.dms.query.support.TestStack;
@@ -21,8 +22,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,7 +41,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AnalyticsIT {
 
-    private static final ZoneId TBILISI = ZoneId.of("Asia/Tbilisi");
     private TestStack stack;
 
     @BeforeAll
@@ -61,11 +59,10 @@ class AnalyticsIT {
             views.add(view(id, 1, status, 91 + id % 3, id % 2 == 0 ? 95L : 96L, created, "რესტორანი", picked, deliveredAt));
         }
         stack.writeReadSide(views);
+        // The rows the projection writes: restaurant, driver and all-orders days, keyed as it keys them.
         Map<AnalyticsKey, DailyFigures> rows = new HashMap<>();
         for (OrderView v : views) {
-            LocalDate day = v.createdAt().atZone(TBILISI).toLocalDate();
-            rows.merge(new AnalyticsKey(AnalyticsKey.RESTAURANT, v.restaurantId(), day), DailyFigures.of(v), DailyFigures::plus);
-            rows.merge(new AnalyticsKey(AnalyticsKey.DRIVER, v.driverId(), day), DailyFigures.of(v), DailyFigures::plus);
+            AnalyticsProjection.keysOf(v).forEach(key -> rows.merge(key, DailyFigures.of(v), DailyFigures::plus));
         }
         try (ReadStoreAnalyticsWriter writer = new ReadStoreAnalyticsWriter(stack.readStore)) {
             rows.forEach(writer::write);
@@ -96,13 +93,48 @@ class AnalyticsIT {
 
     @Test
     void shouldMatchSqlForEverythingAndPerDriver() throws Exception {
-        JsonNode all = Json.mapper().readTree(stack.get("/api/analytics/kpis?from=2026-11-01&to=2027-01-01", token("admin", null)).body());
+        HttpResponse<String> r = stack.get("/api/analytics/kpis?from=2026-11-01&to=2027-01-01", token("admin", null));
+        assertThat(r.headers().firstValue("X-Data-Age-Ms")).isPresent();
+        JsonNode all = Json.mapper().readTree(r.body());
+        assertThat(all.has("restaurantId")).as("the answer's shape is unchanged").isTrue();
         assertThat(all.get("orders").asLong()).isEqualTo(400);
         Map<String, Object> sql = sqlKpis("true", "2026-11-01", "2027-01-01");
         assertThat(new BigDecimal(all.get("revenue").get("total").asText())).isEqualByComparingTo((BigDecimal) sql.get("revenue"));
+        assertThat(all.get("revenue").get("deliveredOrders").asLong()).isEqualTo(sql.get("delivered"));
+        assertThat(all.get("onTime").get("onTime").asLong()).isEqualTo(sql.get("onTime"));
+        assertThat(all.get("deliveryTime").get("pickupToDelivery").get("meanSeconds").decimalValue())
+                .isEqualByComparingTo((BigDecimal) sql.get("meanPickup"));
+        assertThat(Json.mapper().convertValue(all.get("statusDistribution"), Map.class)).isEqualTo(sql.get("statuses"));
 
         JsonNode driver = Json.mapper().readTree(stack.get("/api/analytics/kpis?from=2026-11-01&to=2027-01-01", token("driver", 95L)).body());
         assertThat(driver.get("orders").asLong()).isEqualTo(sqlKpis("driver_id = 95", "2026-11-01", "2027-01-01").get("orders"));
+    }
+
+    @Test
+    void shouldNameTheHistogramBucketsHoldingTheExactPercentiles() throws Exception {
+        JsonNode kpis = Json.mapper().readTree(stack.get("/api/analytics/kpis?from=2026-11-01&to=2027-01-01", token("admin", null)).body());
+        JsonNode one = Json.mapper().readTree(
+                stack.get("/api/analytics/kpis?from=2026-11-01&to=2027-01-01&restaurantId=92", token("admin", null)).body());
+        for (String[] p : new String[][] {{"p50MinutesAtMost", "0.5"}, {"p90MinutesAtMost", "0.9"}}) {
+            assertThat(kpis.get("deliveryTime").get("pickupToDelivery").get(p[0]).asLong()).as("all " + p[0])
+                    .isEqualTo(bucketOf(exactPercentileSeconds("true", "delivered_at - picked_up_at", p[1])));
+            assertThat(kpis.get("deliveryTime").get("createdToDelivery").get(p[0]).asLong()).as("all " + p[0])
+                    .isEqualTo(bucketOf(exactPercentileSeconds("true", "delivered_at - created_at", p[1])));
+            assertThat(one.get("deliveryTime").get("pickupToDelivery").get(p[0]).asLong()).as("restaurant 92 " + p[0])
+                    .isEqualTo(bucketOf(exactPercentileSeconds("restaurant_id = 92", "delivered_at - picked_up_at", p[1])));
+        }
+    }
+
+    @Test
+    void shouldAnswerARangeWithoutOrdersWithZerosAndNoPercentiles() throws Exception {
+        HttpResponse<String> r = stack.get("/api/analytics/kpis?from=2025-01-01&to=2025-02-01", token("admin", null));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode k = Json.mapper().readTree(r.body());
+        assertThat(k.get("orders").asLong()).isZero();
+        assertThat(k.get("revenue").get("total").asText()).isEqualTo("0.00");
+        assertThat(k.get("statusDistribution").size()).isZero();
+        assertThat(k.get("deliveryTime").get("pickupToDelivery").get("p50MinutesAtMost").isNull()).isTrue();
+        assertThat(k.get("onTime").get("rate").isNull()).isTrue();
     }
 
     @Test
@@ -124,6 +156,22 @@ class AnalyticsIT {
         }
         assertThat(api.keySet()).isEqualTo(sql.keySet());
         api.forEach((day, revenue) -> assertThat(revenue).as(day).isEqualByComparingTo(sql.get(day)));
+    }
+
+    /** Exact percentile_disc of a delivered order's duration in seconds, over the whole range of the data. */
+    private long exactPercentileSeconds(String filter, String duration, String q) throws Exception {
+        try (Connection c = stack.readStore.connect(); PreparedStatement ps = c.prepareStatement(
+                "SELECT percentile_disc(" + q + ") WITHIN GROUP (ORDER BY extract(epoch FROM " + duration + ")) "
+                        + "FROM order_view WHERE status = 'delivered' AND " + filter);
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getBigDecimal(1).longValue();
+        }
+    }
+
+    /** The histogram bucket (upper bound in minutes) a duration falls in, as DailyFigures sorts them. */
+    private static long bucketOf(long seconds) {
+        return DailyFigures.BUCKET_UPPER_MINUTES.stream().filter(m -> seconds <= m * 60L).findFirst().orElseThrow();
     }
 
     /** The same figures in plain SQL over the order rows, days in Asia/Tbilisi. */

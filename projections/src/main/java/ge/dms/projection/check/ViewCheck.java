@@ -1,5 +1,6 @@
 package ge.dms.projection.check;
 
+import ge.dms.projection.analytics.AnalyticsKey;
 import ge.dms.projection.analytics.AnalyticsProjection;
 import ge.dms.schemas.view.RedisKeys;
 import ge.dms.schemas.serde.Json;
@@ -26,8 +27,8 @@ import java.util.Objects;
 /**
  * Compares the write side with the views: for every order, status, version, total, item count
  * and driver in the read-side {@code order_view} and in Redis; and per (restaurant, day in
- * Asia/Tbilisi) the order count, delivered count and delivered revenue in {@code analytics_daily}
- * against SQL over the write-side {@code orders}. Read-only everywhere.
+ * Asia/Tbilisi) and per day over all orders the order count, delivered count and delivered revenue in
+ * {@code analytics_daily} against SQL over the write-side {@code orders}. Read-only everywhere.
  */
 public final class ViewCheck {
 
@@ -170,21 +171,29 @@ public final class ViewCheck {
         }
     }
 
+    /** Per (restaurant, day) and per day over all orders: order count, delivered count, delivered revenue. */
     private static void compareAnalytics(Connection write, Connection read, List<Drift> drift) throws SQLException {
-        String zone = AnalyticsProjection.DAY_ZONE.getId();
-        Map<String, String> expected = figures(write, "SELECT restaurant_id || ' ' || (created_at AT TIME ZONE '" + zone + "')::date, "
-                + "count(*) || ' ' || count(*) FILTER (WHERE status = 'delivered') || ' ' "
-                + "|| coalesce(sum(total_amount) FILTER (WHERE status = 'delivered'), 0)::numeric(16, 2) "
-                + "FROM orders GROUP BY restaurant_id, (created_at AT TIME ZONE '" + zone + "')::date");
-        Map<String, String> actual = figures(read, "SELECT dimension_id || ' ' || day, orders || ' ' || delivered_count || ' ' "
-                + "|| delivered_revenue::numeric(16, 2) FROM analytics_daily WHERE dimension = 'restaurant' AND orders > 0");
+        String day = "(created_at AT TIME ZONE '" + AnalyticsProjection.DAY_ZONE.getId() + "')::date";
+        String figures = "count(*) || ' ' || count(*) FILTER (WHERE status = 'delivered') || ' ' "
+                + "|| coalesce(sum(total_amount) FILTER (WHERE status = 'delivered'), 0)::numeric(16, 2)";
+        String rows = "orders || ' ' || delivered_count || ' ' || delivered_revenue::numeric(16, 2) FROM analytics_daily "
+                + "WHERE orders > 0 AND dimension = '";
+        compareAnalytics("restaurant day",
+                figures(write, "SELECT restaurant_id || ' ' || " + day + ", " + figures + " FROM orders GROUP BY restaurant_id, " + day),
+                figures(read, "SELECT dimension_id || ' ' || day, " + rows + AnalyticsKey.RESTAURANT + "'"), drift);
+        compareAnalytics("all-orders day",
+                figures(write, "SELECT " + day + "::text, " + figures + " FROM orders GROUP BY " + day),
+                figures(read, "SELECT day::text, " + rows + AnalyticsKey.ALL + "'"), drift);
+    }
+
+    private static void compareAnalytics(String kind, Map<String, String> expected, Map<String, String> actual, List<Drift> drift) {
         expected.forEach((key, value) -> {
             if (!value.equals(actual.get(key))) {
-                drift.add(new Drift("analytics restaurant day " + key, "analytics_daily", value, actual.get(key)));
+                drift.add(new Drift("analytics " + kind + " " + key, "analytics_daily", value, actual.get(key)));
             }
         });
         actual.keySet().stream().filter(k -> !expected.containsKey(k))
-                .forEach(k -> drift.add(new Drift("analytics restaurant day " + k, "analytics_daily", null, actual.get(k))));
+                .forEach(k -> drift.add(new Drift("analytics " + kind + " " + k, "analytics_daily", null, actual.get(k))));
     }
 
     private static Map<String, String> figures(Connection c, String sql) throws SQLException {

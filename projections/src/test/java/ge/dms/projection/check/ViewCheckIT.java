@@ -80,6 +80,13 @@ class ViewCheckIT {
             assertThat(drift).extracting(ViewCheck.Drift::subject).containsOnly("order 1");
             assertThat(drift).extracting(ViewCheck.Drift::where)
                     .containsExactlyInAnyOrder("read-side [status, version]", "redis [status, version]");
+
+            execute(readDb, "UPDATE analytics_daily SET delivered_count = delivered_count + 1 WHERE dimension = 'all'");
+            List<ViewCheck.Drift> analytics = ViewCheck.check(write, read, infra.endpoints().redisUrl(), keys).stream()
+                    .filter(d -> d.subject().startsWith("analytics")).toList();
+            assertThat(analytics).as("the all-orders row is checked against the write side").singleElement()
+                    .satisfies(d -> assertThat(d.subject()).startsWith("analytics all-orders day "))
+                    .satisfies(d -> assertThat(d.actual()).isEqualTo("10 4 " + d.expected().split(" ")[2]));
         }
     }
 

@@ -7,13 +7,19 @@ import ge.dms.query.security.Caller;
 import java.time.LocalDate;
 
 /**
- * Which {@code analytics_daily} rows an analytics request sums: a dimension (restaurant or driver),
- * optionally one id, and days [from, to) in Asia/Tbilisi. Everything (no id) sums the restaurant
- * rows, where each order is counted exactly once. Restaurants and drivers see only their own.
+ * Which {@code analytics_daily} rows an analytics request sums: a dimension and optionally one id,
+ * and days [from, to) in Asia/Tbilisi. One restaurant or one driver reads its own rows; everything
+ * (no id) reads the {@value #ALL} rows, one a day over every order (the projections' third
+ * dimension), so six months are ~184 rows instead of every restaurant's days. Restaurants and
+ * drivers see only their own.
  */
 public record AnalyticsScope(String dimension, Long id, LocalDate from, LocalDate to) {
 
     static final int MAX_DAYS = 400;
+    static final String RESTAURANT = "restaurant";
+    static final String DRIVER = "driver";
+    /** The projections' all-orders dimension ({@code AnalyticsKey.ALL}); its rows carry dimension_id 0. */
+    static final String ALL = "all";
 
     public static AnalyticsScope of(Caller caller, String fromText, String toText, String restaurantText, String driverText) {
         LocalDate today = LocalDate.now(Params.DAY_ZONE);
@@ -45,8 +51,15 @@ public record AnalyticsScope(String dimension, Long id, LocalDate from, LocalDat
             }
             case ADMIN -> { }
         }
-        return driverId != null ? new AnalyticsScope("driver", driverId, from, to)
-                : new AnalyticsScope("restaurant", restaurantId, from, to);
+        if (driverId != null) {
+            return new AnalyticsScope(DRIVER, driverId, from, to);
+        }
+        return restaurantId != null ? new AnalyticsScope(RESTAURANT, restaurantId, from, to) : new AnalyticsScope(ALL, null, from, to);
+    }
+
+    /** The answer's field naming the scope: {@code driverId}, or {@code restaurantId} (null for all restaurants). */
+    String idField() {
+        return DRIVER.equals(dimension) ? "driverId" : "restaurantId";
     }
 
     /** The WHERE clause; bind with {@link #bind}. */

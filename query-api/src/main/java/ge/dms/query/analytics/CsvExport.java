@@ -9,19 +9,24 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * Orders created in [from, to) as CSV, streamed: a server-side cursor (fetch size) reads rows in
- * batches, a virtual thread writes them through a bounded pipe (8 x 16 kB), and the HTTP layer reads the other
- * end. Memory stays constant whatever the row count; a client that goes away closes the pipe,
- * which stops the query.
+ * Orders created in [from, to) as CSV, streamed: a declared cursor walks the {@code created_at}
+ * index in export order and is fetched in batches, a virtual thread writes the rows through a
+ * bounded pipe (8 x 16 kB), and the HTTP layer reads the other end. Memory stays constant whatever
+ * the row count; a client that goes away closes the pipe, which stops the fetching.
  */
 @Singleton
 public class CsvExport {
@@ -30,8 +35,20 @@ public class CsvExport {
             "driver_name", "delivery_address", "requested_delivery_at", "total_amount", "item_count", "created_at",
             "picked_up_at", "delivered_at", "cancelled_at", "notes"};
     private static final Logger LOG = LoggerFactory.getLogger(CsvExport.class);
+    /** Rows per FETCH: ~300 kB of CSV, so the pipe never waits long for the next batch. */
     private static final int FETCH_SIZE = 1000;
-    private static final String SQL = """
+    /** The first batch is small: it is all that stands between the request and the first byte. */
+    private static final int FIRST_FETCH_SIZE = 100;
+    private static final String CURSOR = "csv_export";
+    /**
+     * A declared cursor, not a plain statement with a fetch size: PostgreSQL plans a cursor for
+     * its first rows (cursor_tuple_fraction), so it walks order_view_created (or
+     * order_view_restaurant_created) backwards in export order. Planned as a whole statement, a
+     * quarter of the table (50,000 of 200,000 orders) was a parallel seq scan and an external sort
+     * of every row before the first one came out (~0.4-0.7 s to the first byte).
+     */
+    private static final String DECLARE = """
+            DECLARE %s NO SCROLL CURSOR FOR
             SELECT order_id, reference, status, restaurant_id, restaurant_name, driver_id, driver_name, delivery_address,
                    requested_delivery_at, total_amount, item_count, created_at, picked_up_at, delivered_at, cancelled_at, notes
             FROM order_view WHERE created_at >= ? AND created_at < ? %s ORDER BY created_at, order_id
@@ -55,23 +72,23 @@ public class CsvExport {
     }
 
     /**
-     * Opens the database cursor now (so an unavailable database is an error before any byte is
-     * sent) and returns the stream the rows are written to.
+     * Declares the database cursor now (so an unavailable database or a bad plan is an error
+     * before any byte is sent) and returns the stream the rows are written to.
      */
     public InputStream open(Instant from, Instant to, Long restaurantId) throws SQLException {
         Connection c = store.connect();
         try {
-            c.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
-            PreparedStatement ps = c.prepareStatement(SQL.formatted(restaurantId == null ? "" : "AND restaurant_id = ?"));
-            ps.setFetchSize(FETCH_SIZE);
-            ps.setObject(1, from.atOffset(ZoneOffset.UTC));
-            ps.setObject(2, to.atOffset(ZoneOffset.UTC));
-            if (restaurantId != null) {
-                ps.setLong(3, restaurantId);
+            c.setAutoCommit(false); // a cursor lives in a transaction (read-only; rolled back at the end)
+            try (PreparedStatement ps = c.prepareStatement(declare(restaurantId))) {
+                ps.setObject(1, from.atOffset(ZoneOffset.UTC));
+                ps.setObject(2, to.atOffset(ZoneOffset.UTC));
+                if (restaurantId != null) {
+                    ps.setLong(3, restaurantId);
+                }
+                ps.execute();
             }
-            ResultSet rs = ps.executeQuery();
             BoundedPipe pipe = new BoundedPipe(8, 16 * 1024);
-            Thread.ofVirtual().name("csv-export").start(() -> write(c, rs, pipe));
+            Thread.ofVirtual().name("csv-export").start(() -> write(c, pipe));
             return pipe.input();
         } catch (SQLException | RuntimeException e) {
             c.close();
@@ -79,22 +96,72 @@ public class CsvExport {
         }
     }
 
-    private static void write(Connection c, ResultSet rs, BoundedPipe pipe) {
+    /** The DECLARE statement; parameters from, to (timestamptz) and, for one restaurant, its id. */
+    static String declare(Long restaurantId) {
+        return DECLARE.formatted(CURSOR, restaurantId == null ? "" : "AND restaurant_id = ?");
+    }
+
+    private static int[] columnTypes(ResultSet rs) throws SQLException {
+        ResultSetMetaData meta = rs.getMetaData();
+        int[] types = new int[meta.getColumnCount()];
+        for (int i = 0; i < types.length; i++) {
+            types[i] = meta.getColumnType(i + 1);
+        }
+        return types;
+    }
+
+    /**
+     * A column as CSV text: instants as ISO-8601 UTC ({@code Instant.toString}), amounts in plain
+     * notation, everything else as the driver's text. Reading the text directly spares a boxed
+     * object per field; timestamps go through OffsetDateTime (not the Calendar-based Timestamp)
+     * and {@link InstantText}.
+     */
+    private static String text(ResultSet rs, int column, int type) throws SQLException {
+        return switch (type) {
+            case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> {
+                OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+                yield t == null ? null : InstantText.of(t);
+            }
+            case Types.NUMERIC, Types.DECIMAL -> {
+                BigDecimal d = rs.getBigDecimal(column);
+                yield d == null ? null : d.toPlainString();
+            }
+            default -> rs.getString(column);
+        };
+    }
+
+    /** Writes the next {@code batch} rows of the cursor; returns how many there were (fewer: the end). */
+    private static int fetch(Statement fetch, int batch, CsvWriter csv) throws SQLException, IOException {
+        int fetched = 0;
+        try (ResultSet rs = fetch.executeQuery("FETCH FORWARD " + batch + " FROM " + CURSOR)) {
+            int[] types = columnTypes(rs);
+            while (rs.next()) {
+                for (int i = 0; i < types.length; i++) {
+                    csv.field(text(rs, i + 1, types[i]));
+                }
+                csv.endRow();
+                fetched++;
+            }
+        }
+        return fetched;
+    }
+
+    private static void write(Connection c, BoundedPipe pipe) {
         long rows = 0;
-        try (c; rs) {
+        try (c; Statement fetch = c.createStatement()) {
             // Closed only on success: a failed export must end the response broken, not short and "complete".
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(pipe.output(), StandardCharsets.UTF_8), 16 * 1024);
             CsvWriter csv = new CsvWriter(w);
             csv.row((Object[]) HEADER);
-            while (rs.next()) {
-                Object[] fields = new Object[HEADER.length];
-                for (int i = 0; i < fields.length; i++) {
-                    Object v = rs.getObject(i + 1);
-                    fields[i] = v instanceof java.sql.Timestamp t ? t.toInstant().toString()
-                            : v instanceof java.math.BigDecimal d ? d.toPlainString() : v;
+            for (int batch = FIRST_FETCH_SIZE; ; batch = FETCH_SIZE) {
+                int fetched = fetch(fetch, batch, csv);
+                rows += fetched;
+                if (fetched < batch) {
+                    break;
                 }
-                csv.row(fields);
-                rows++;
+                if (batch == FIRST_FETCH_SIZE) {
+                    w.flush(); // the first rows go out now, not once 16 kB have piled up
+                }
             }
             w.close();
             c.rollback();

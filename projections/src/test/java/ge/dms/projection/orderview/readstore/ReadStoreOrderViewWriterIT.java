@@ -90,6 +90,16 @@ class ReadStoreOrderViewWriterIT {
                 .containsExactly("2 1 19");
     }
 
+    @Test
+    void shouldAcceptTheAllOrdersDimension() throws SQLException {
+        try (var analytics = new ReadStoreAnalyticsWriter(store)) {
+            var key = new AnalyticsKey(AnalyticsKey.ALL, AnalyticsKey.ALL_ID, LocalDate.parse("2026-11-22"));
+            analytics.write(key, DailyFigures.of(Views.view(1, 1, 1, "pending", "R", null)));
+        }
+
+        assertThat(query("SELECT dimension || ' ' || dimension_id || ' ' || orders FROM analytics_daily")).containsExactly("all 0 1");
+    }
+
     private List<String> query(String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
              Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
