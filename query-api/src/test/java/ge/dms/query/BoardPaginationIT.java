@@ -25,7 +25,10 @@ import static ge.dms.query.support.TestViews.BASE;
 import static ge.dms.query.support.TestViews.view;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Walking a board of 1,000 orders by cursor returns each exactly once, newest first, while orders keep changing. */
+/**
+ * Walking a board of 1,000 orders by cursor returns each exactly once, newest first, while orders keep changing;
+ * Redis and the read side answer the same board rows.
+ */
 @WithDevStack
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BoardPaginationIT {
@@ -111,6 +114,61 @@ class BoardPaginationIT {
             }
         }
         assertThat(seen).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void shouldAnswerTheSameBoardRowsFromRedisAndTheReadSide() throws Exception {
+        List<OrderView> views = new ArrayList<>();
+        for (long id = 3201; id <= 3230; id++) {
+            views.add(view(id, 1 + id % 4, id % 2 == 0 ? "pending" : "confirmed", 32, 42L, created(id)));
+        }
+        stack.write(views.toArray(OrderView[]::new));
+        String admin = token("admin", null);
+
+        HttpResponse<String> redis = stack.get("/api/restaurants/32/orders?limit=50", admin);
+        HttpResponse<String> readSide = stack.get("/api/restaurants/32/orders?limit=50&driverId=42", admin);
+
+        assertThat(redis.headers().firstValue("X-Data-Source")).hasValue("redis");
+        assertThat(readSide.headers().firstValue("X-Data-Source")).hasValue("read-store");
+        JsonNode fromRedis = Json.mapper().readTree(redis.body()).get("orders");
+        assertThat(fromRedis).hasSize(30);
+        assertThat(fromRedis).isEqualTo(Json.mapper().readTree(readSide.body()).get("orders"));
+        JsonNode first = fromRedis.get(0);
+        assertThat(first.get("orderId").asLong()).isEqualTo(3230);
+        assertThat(first.get("restaurantName").asText()).isEqualTo("რესტორანი 32");
+        assertThat(first.get("driverName").asText()).isEqualTo("მძღოლი 42");
+        assertThat(first.get("totalAmount").asText()).isEqualTo("25.50");
+        assertThat(first.has("items")).as("board rows carry no items").isFalse();
+        for (HttpResponse<String> r : List.of(redis, readSide)) {
+            assertThat(Long.parseLong(r.headers().firstValue("X-Data-Age-Ms").orElseThrow())).isBetween(0L, 60_000L);
+        }
+    }
+
+    @Test
+    void shouldDeriveARowTheBoardHashDoesNotHoldFromTheView() throws Exception {
+        OrderView held = view(3301, 1, "pending", 33, null, created(3301));
+        stack.write(held, view(3302, 1, "pending", 33, null, created(3302)));
+        String admin = token("admin", null);
+        String before = stack.get("/api/restaurants/33/orders", admin).body();
+
+        stack.redis().sync().hdel(stack.keys.restaurantBoard(33), "3301"); // as written before board rows existed
+
+        String after = stack.get("/api/restaurants/33/orders", admin).body();
+        assertThat(Json.mapper().readTree(after)).isEqualTo(Json.mapper().readTree(before));
+        assertThat(Json.mapper().readTree(after).get("orders")).hasSize(2);
+    }
+
+    @Test
+    void shouldDropARowWhoseStatusChangedAfterTheIndexWasRead() throws Exception {
+        stack.write(view(3401, 1, "pending", 34, null, created(3401)), view(3402, 2, "confirmed", 34, null, created(3402)));
+        // The state a reader can meet between the index read and the HMGET: still in the pending set, row already confirmed.
+        stack.redis().sync().zadd(stack.keys.restaurantStatus(34, "pending"), created(3402).toEpochMilli(), "3402");
+
+        HttpResponse<String> r = stack.get("/api/restaurants/34/orders?status=pending", token("restaurant", 34L));
+
+        List<Long> ids = new ArrayList<>();
+        Json.mapper().readTree(r.body()).get("orders").forEach(o -> ids.add(o.get("orderId").asLong()));
+        assertThat(ids).containsExactly(3401L);
     }
 
     private List<Long> walk(String firstPage, String source, boolean changeWhileWalking) throws Exception {

@@ -135,8 +135,8 @@ public final class BoardScenario implements Callable<Integer> {
         parameters.put("sqlConnections", sqlConnections);
         parameters.put("apiCallers", callers.size() + " admin tokens in turn (the query API limits each caller to 200/s)");
         parameters.put("timing", "open loop; latency from each request's intended start; api side first, then sql, same probe mix");
-        parameters.put("sqlSide", "JDBC from this process (no HTTP hop, no JSON), list columns + restaurant and driver names, "
-                + "no items: both favour the direct-SQL side");
+        parameters.put("sqlSide", "JDBC from this process (no HTTP hop, no JSON: favours the direct-SQL side), list columns + "
+                + "restaurant and driver names, no items, as the API's board rows");
         return parameters;
     }
 

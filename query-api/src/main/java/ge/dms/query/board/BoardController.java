@@ -6,7 +6,6 @@ import ge.dms.query.http.Params;
 import ge.dms.query.http.ViewResponse;
 import ge.dms.query.http.ViewResponse.Source;
 import ge.dms.query.infra.Redis.RedisUnavailableException;
-import ge.dms.query.infra.ViewJson;
 import ge.dms.query.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -19,8 +18,10 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
 /**
- * {@code GET /api/restaurants/{id}/orders}: the restaurant's board, newest first, by opaque cursor.
- * Redis answers unless a driver filter asks for the read side's index, or Redis is down.
+ * {@code GET /api/restaurants/{id}/orders}: the restaurant's board, newest first, by opaque cursor:
+ * {@code {"orders":[BoardRow…],"nextCursor":…}} ({@link ge.dms.schemas.view.BoardRow}, the list
+ * columns; the whole order with its items is {@code GET /api/orders/{id}}). Redis answers unless a
+ * driver filter asks for the read side's index, or Redis is down; both give the same rows.
  */
 @Controller("/api/restaurants")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -37,7 +38,7 @@ public class BoardController {
     }
 
     @Get("/{id:[0-9]+}/orders")
-    public HttpResponse<String> board(@PathVariable long id, @RequestAttribute(Caller.ATTRIBUTE) Caller caller,
+    public HttpResponse<byte[]> board(@PathVariable long id, @RequestAttribute(Caller.ATTRIBUTE) Caller caller,
                                       @Nullable @QueryValue String status, @Nullable @QueryValue String from,
                                       @Nullable @QueryValue String to, @Nullable @QueryValue String driverId,
                                       @Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit) {
@@ -49,9 +50,7 @@ public class BoardController {
                 Cursor.decode(cursor), Params.limit(limit, config.getDefaultLimit(), config.getMaxLimit()));
         if (filter.driverId() == null) {
             try {
-                BoardPage page = redis.page(filter);
-                return ViewResponse.ok(ViewJson.page(page.views(), page.nextCursor()), Source.REDIS,
-                        ViewJson.newest(page.views()), false);
+                return answer(redis.page(filter), Source.REDIS);
             } catch (RedisUnavailableException e) {
                 return fromReadStore(filter, Source.READ_STORE_FALLBACK);
             }
@@ -59,9 +58,11 @@ public class BoardController {
         return fromReadStore(filter, Source.READ_STORE);
     }
 
-    private HttpResponse<String> fromReadStore(BoardFilter filter, Source source) {
-        ReadStoreBoard.Result result = readStore.page(filter);
-        return ViewResponse.ok(ViewJson.page(result.page().views(), result.page().nextCursor()), source,
-                result.newest(), false);
+    private HttpResponse<byte[]> fromReadStore(BoardFilter filter, Source source) {
+        return answer(readStore.page(filter), source);
+    }
+
+    private static HttpResponse<byte[]> answer(BoardPage page, Source source) {
+        return ViewResponse.ok(page.json(), source, page.newest(), false);
     }
 }

@@ -3,8 +3,10 @@ package ge.dms.query.board;
 import ge.dms.query.http.Cursor;
 import ge.dms.query.infra.ReadStore;
 import ge.dms.query.order.ReadStoreOrders;
+import ge.dms.schemas.view.BoardRow;
 import jakarta.inject.Singleton;
 
+import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,10 +21,16 @@ import java.util.List;
 /**
  * The board from the read-side {@code order_view}: history, driver filters, and the fallback when
  * Redis is down. Keyset on (created_at, order_id) descending, served by the
- * {@code order_view_restaurant_*} indexes; never OFFSET.
+ * {@code order_view_restaurant_*} indexes; never OFFSET. Reads only the list columns (not the
+ * {@code view} jsonb with its items) and answers the same {@link BoardRow}s Redis holds.
  */
 @Singleton
 public class ReadStoreBoard {
+
+    private static final String SELECT = """
+            SELECT order_id, reference, status, restaurant_id, restaurant_name, driver_id, driver_name, item_count,
+                   total_amount, requested_delivery_at, created_at, updated_at, version, source_commit_time
+            FROM order_view WHERE restaurant_id = ?""";
 
     private final ReadStore store;
 
@@ -30,9 +38,8 @@ public class ReadStoreBoard {
         this.store = store;
     }
 
-    public Result page(BoardFilter f) {
-        StringBuilder sql = new StringBuilder("""
-                SELECT view::text, source_commit_time, created_at, order_id FROM order_view WHERE restaurant_id = ?""");
+    public BoardPage page(BoardFilter f) {
+        StringBuilder sql = new StringBuilder(SELECT);
         List<Object> args = new ArrayList<>();
         args.add(f.restaurantId());
         if (f.status() != null) {
@@ -62,37 +69,47 @@ public class ReadStoreBoard {
             for (int i = 0; i < args.size(); i++) {
                 ps.setObject(i + 1, args.get(i));
             }
-            List<String> views = new ArrayList<>();
+            List<ByteBuffer> rows = new ArrayList<>();
             Instant newest = null;
-            Instant lastCreated = null;
-            long lastId = 0;
+            BoardRow last = null;
             boolean more = false;
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    if (views.size() == f.limit()) {
+                    if (rows.size() == f.limit()) {
                         more = true;
                         break;
                     }
-                    views.add(rs.getString(1));
-                    var commit = rs.getTimestamp(2);
-                    if (commit != null && (newest == null || commit.toInstant().isAfter(newest))) {
-                        newest = commit.toInstant();
+                    last = row(rs);
+                    rows.add(ByteBuffer.wrap(BoardJson.bytes(last)));
+                    Instant commit = last.sourceCommitTime();
+                    if (commit != null && (newest == null || commit.isAfter(newest))) {
+                        newest = commit;
                     }
-                    lastCreated = rs.getObject(3, OffsetDateTime.class).toInstant();
-                    lastId = rs.getLong(4);
                 }
             }
-            String next = more ? new Cursor(ChronoUnit.MICROS.between(Instant.EPOCH, lastCreated), lastId, true).encode() : null;
-            return new Result(new BoardPage(views, next), newest);
+            String next = more ? new Cursor(ChronoUnit.MICROS.between(Instant.EPOCH, last.createdAt()), last.orderId(), true).encode()
+                    : null;
+            return new BoardPage(rows, next, newest);
         } catch (SQLException e) {
             throw ReadStoreOrders.unavailable(e);
         }
     }
 
-    private static OffsetDateTime time(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+    /** The row from the {@code order_view} columns the projections copied from the view, as {@link BoardRow#of} takes them. */
+    private static BoardRow row(ResultSet rs) throws SQLException {
+        long driverId = rs.getLong(6);
+        Long driver = rs.wasNull() ? null : driverId;
+        return new BoardRow(BoardRow.SCHEMA_VERSION, rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                rs.getString(5), driver, rs.getString(7), rs.getInt(8), rs.getBigDecimal(9), instant(rs, 10),
+                instant(rs, 11), instant(rs, 12), rs.getLong(13), instant(rs, 14));
     }
 
-    public record Result(BoardPage page, Instant newest) {
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static OffsetDateTime time(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 }

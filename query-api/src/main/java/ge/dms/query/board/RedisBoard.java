@@ -4,29 +4,52 @@ import ge.dms.query.http.Cursor;
 import ge.dms.query.infra.Redis;
 import ge.dms.query.infra.RedisGateway;
 import ge.dms.query.order.RedisOrders;
+import ge.dms.schemas.serde.Json;
+import ge.dms.schemas.view.BoardRow;
+import ge.dms.schemas.view.OrderView;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScoredValue;
 import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The board from Redis: the restaurant's sorted set (all orders, or one status), scored by
  * creation time, walked newest first by keyset (score, order id). Redis orders equal scores by
  * member text, not number, so the group of equal scores at a page edge is always read whole and
  * ordered by id here: each order is served exactly once however the set changes meanwhile.
+ *
+ * <p>The rows come from the restaurant's board hash ({@link BoardRow}, written with the view) in
+ * one {@code HMGET}, and are served as the UTF-8 bytes stored: no JSON is parsed or written per row,
+ * no text decoded or encoded. A row whose status no longer matches the filter (changed between the
+ * index read and the {@code HMGET}) is dropped by its stored status prefix.
  */
 @Singleton
 public class RedisBoard {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RedisBoard.class);
+
     private final RedisOrders orders;
     private final RedisGateway gateway;
+    private final AtomicBoolean reportedMissingRows = new AtomicBoolean();
 
     public RedisBoard(RedisOrders orders, RedisGateway gateway) {
         this.orders = orders;
@@ -40,14 +63,10 @@ public class RedisBoard {
         Range.Boundary<Long> lower = f.from() == null ? Range.Boundary.unbounded() : Range.Boundary.including(f.from().toEpochMilli());
         Map<Long, Long> found = new LinkedHashMap<>(); // order id -> score
         Range.Boundary<Long> upper;
+        RedisFuture<List<ScoredValue<String>>> cursorGroup = null;
         if (f.cursor() != null) {
             long cs = f.cursor().millis();
-            for (ScoredValue<String> v : await(redis.zrangebyscoreWithScores(key, Range.create(cs, cs)))) {
-                long id = Long.parseLong(v.getValue());
-                if (id < f.cursor().orderId() && inRange(f, cs)) {
-                    found.put(id, cs);
-                }
-            }
+            cursorGroup = redis.zrangebyscoreWithScores(key, Range.create(cs, cs));
             upper = Range.Boundary.excluding(cs);
         } else {
             upper = f.to() == null ? Range.Boundary.unbounded() : Range.Boundary.excluding(f.to().toEpochMilli());
@@ -55,8 +74,19 @@ public class RedisBoard {
         if (f.cursor() != null && f.to() != null && f.to().toEpochMilli() <= f.cursor().millis()) {
             upper = Range.Boundary.excluding(f.to().toEpochMilli());
         }
-        List<ScoredValue<String>> rest = await(redis.zrevrangebyscoreWithScores(key, Range.from(lower, upper),
-                Limit.create(0, f.limit() + 1)));
+        // Sent before the cursor's group is awaited: both travel in one round trip.
+        RedisFuture<List<ScoredValue<String>>> next = redis.zrevrangebyscoreWithScores(key, Range.from(lower, upper),
+                Limit.create(0, f.limit() + 1));
+        if (cursorGroup != null) {
+            long cs = f.cursor().millis();
+            for (ScoredValue<String> v : await(cursorGroup)) {
+                long id = Long.parseLong(v.getValue());
+                if (id < f.cursor().orderId() && inRange(f, cs)) {
+                    found.put(id, cs);
+                }
+            }
+        }
+        List<ScoredValue<String>> rest = await(next);
         for (ScoredValue<String> v : rest) {
             found.put(Long.parseLong(v.getValue()), (long) v.getScore());
         }
@@ -71,19 +101,82 @@ public class RedisBoard {
                 .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()));
         boolean more = sorted.size() > f.limit();
         List<Map.Entry<Long, Long>> taken = sorted.subList(0, Math.min(f.limit(), sorted.size()));
-        List<String> views = orders.views(taken.stream().map(Map.Entry::getKey).toList());
-        if (f.status() != null) {
-            views = views.stream().filter(v -> RedisOrders.hasStatus(v, f.status())).toList();
+        String nextCursor = more ? new Cursor(taken.getLast().getValue(), taken.getLast().getKey(), false).encode() : null;
+        return rows(redis, f, taken.stream().map(Map.Entry::getKey).toList(), nextCursor);
+    }
+
+    /** The board rows of {@code ids}, in that order, with one HMGET. */
+    private BoardPage rows(RedisAsyncCommands<String, String> redis, BoardFilter f, List<Long> ids, String nextCursor) {
+        if (ids.isEmpty()) {
+            return new BoardPage(List.of(), nextCursor, null);
         }
-        String next = more ? new Cursor(taken.getLast().getValue(), taken.getLast().getKey(), false).encode() : null;
-        return new BoardPage(views, next);
+        CommandArgs<String, String> args = new CommandArgs<>(StringCodec.UTF8).addKey(gateway.keys().restaurantBoard(f.restaurantId()));
+        for (long id : ids) {
+            args.add(id);
+        }
+        List<byte[]> stored = await(redis.dispatch(CommandType.HMGET, new RawValuesOutput(), args));
+        Map<Long, BoardRow> derived = derivedRows(f, ids, stored);
+        List<ByteBuffer> rows = new ArrayList<>(ids.size());
+        long newest = Long.MIN_VALUE;
+        for (int i = 0; i < ids.size(); i++) {
+            if (stored.get(i) != null) {
+                StoredRow row = StoredRow.of(stored.get(i));
+                if (f.status() == null || row.hasStatus(f.status())) { // else: changed status after the index was read
+                    rows.add(row.json());
+                    newest = Math.max(newest, row.commitMillis());
+                }
+            } else if (derived.containsKey(ids.get(i))) {
+                BoardRow row = derived.get(ids.get(i));
+                rows.add(ByteBuffer.wrap(BoardJson.bytes(row)));
+                newest = row.sourceCommitTime() == null ? newest : Math.max(newest, row.sourceCommitTime().toEpochMilli());
+            }
+        }
+        return new BoardPage(rows, nextCursor, newest == Long.MIN_VALUE ? null : Instant.ofEpochMilli(newest));
+    }
+
+    /**
+     * Rows the board hash does not hold (orders last written before board rows existed, until the
+     * views are rebuilt; or an order that moved to another restaurant meanwhile): derived from the
+     * order view, the slow way, and only when still this restaurant's and of the filter's status.
+     */
+    private Map<Long, BoardRow> derivedRows(BoardFilter f, List<Long> ids, List<byte[]> stored) {
+        List<Long> missing = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (stored.get(i) == null) {
+                missing.add(ids.get(i));
+            }
+        }
+        if (missing.isEmpty()) {
+            return Map.of();
+        }
+        if (reportedMissingRows.compareAndSet(false, true)) {
+            LOG.info("Restaurant {} board: {} order(s) without a board row; derived from their views. Rebuild the views "
+                    + "(./dev rebuild-views, ViewRebuild) if they were written before board rows existed", f.restaurantId(),
+                    missing.size());
+        }
+        Map<Long, BoardRow> derived = new HashMap<>();
+        for (String json : orders.views(missing)) {
+            OrderView view = parse(json);
+            if (view.restaurantId() == f.restaurantId() && (f.status() == null || f.status().equals(view.status()))) {
+                derived.put(view.orderId(), BoardRow.of(view));
+            }
+        }
+        return derived;
+    }
+
+    private static OrderView parse(String json) {
+        try {
+            return Json.mapper().readValue(json, OrderView.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static boolean inRange(BoardFilter f, long score) {
         return (f.from() == null || score >= f.from().toEpochMilli()) && (f.to() == null || score < f.to().toEpochMilli());
     }
 
-    private <T> T await(io.lettuce.core.RedisFuture<T> future) {
+    private <T> T await(RedisFuture<T> future) {
         return Redis.await(future, orders.timeout());
     }
 }

@@ -20,8 +20,16 @@ public final class ViewResponse {
      * @param newest commit time of the newest change the answer reflects; null when unknown (empty answer)
      */
     public static MutableHttpResponse<String> ok(String json, Source source, Instant newest, boolean stale) {
-        MutableHttpResponse<String> response = HttpResponse.ok(json).contentType(MediaType.APPLICATION_JSON_TYPE)
-                .header(SOURCE, source.header());
+        return withFreshness(HttpResponse.ok(json), source, newest, stale);
+    }
+
+    /** The same for a body that is already UTF-8 JSON (served as it is, not encoded again). */
+    public static MutableHttpResponse<byte[]> ok(byte[] json, Source source, Instant newest, boolean stale) {
+        return withFreshness(HttpResponse.ok(json), source, newest, stale);
+    }
+
+    private static <T> MutableHttpResponse<T> withFreshness(MutableHttpResponse<T> ok, Source source, Instant newest, boolean stale) {
+        MutableHttpResponse<T> response = ok.contentType(MediaType.APPLICATION_JSON_TYPE).header(SOURCE, source.header());
         if (newest != null) {
             response.header(AGE, Long.toString(Math.max(0, System.currentTimeMillis() - newest.toEpochMilli())));
         }

@@ -39,7 +39,7 @@ public final class ViewJson {
         return newest;
     }
 
-    /** {@code {"orders":[...],"nextCursor":...}} from raw view JSON, without re-serialising each view. */
+    /** {@code {"orders":[...],"nextCursor":...}} from raw JSON objects (views or board rows), without re-serialising each. */
     public static String page(List<String> views, String nextCursor) {
         StringBuilder sb = new StringBuilder(64 + views.stream().mapToInt(String::length).sum());
         sb.append("{\"orders\":[");

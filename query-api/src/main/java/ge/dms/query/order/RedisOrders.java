@@ -1,6 +1,5 @@
 package ge.dms.query.order;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import ge.dms.query.QueryConfig;
 import ge.dms.query.infra.Redis;
 import ge.dms.query.infra.RedisGateway;
@@ -62,11 +61,5 @@ public class RedisOrders {
             }
         }
         return views;
-    }
-
-    /** True when the view's status is {@code status} (an index entry may race a status change). */
-    public static boolean hasStatus(String json, String status) {
-        JsonNode s = ViewJson.parse(json).get("status");
-        return s != null && status.equals(s.asText());
     }
 }

@@ -23,7 +23,7 @@ public final class TestViews {
 
     public static OrderView view(long orderId, long version, String status, long restaurantId, Long driverId, Instant created,
                                  String restaurantName, Instant pickedUp, Instant delivered) {
-        Instant commit = Instant.now();
+        Instant commit = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // what PostgreSQL keeps
         return new OrderView(OrderView.SCHEMA_VERSION, orderId, "ORD-2026-%06d".formatted(orderId), status, restaurantId,
                 new RestaurantRef(restaurantId, restaurantName, "ჭავჭავაძის 10", "თბილისი", "+995555000007"), driverId,
                 driverId == null ? null : new DriverRef(driverId, "მძღოლი " + driverId, "+995599", "van"),

@@ -27,6 +27,15 @@ public record RedisKeys(String prefix) {
         return prefix + "restaurant:" + restaurantId + ":status:" + status;
     }
 
+    /**
+     * Hash of the restaurant's board rows: field = order id, value = {@link BoardRow#stored()}
+     * ({@code <commit ms>|<status>|<row JSON>}), written with the view. One {@code HMGET} reads a
+     * page whose ids came from {@link #restaurantOrders} or {@link #restaurantStatus}.
+     */
+    public String restaurantBoard(long restaurantId) {
+        return prefix + "restaurant:" + restaurantId + ":board";
+    }
+
     /** Sorted set of a driver's active orders, scored by requested delivery time (epoch ms). */
     public String driverActive(long driverId) {
         return prefix + "driver:" + driverId + ":active";

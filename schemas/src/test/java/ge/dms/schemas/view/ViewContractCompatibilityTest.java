@@ -31,6 +31,7 @@ class ViewContractCompatibilityTest {
     @ParameterizedTest
     @CsvSource({
             "order-view.v1.schema.json, view/order-view.v1.json, ge.dms.schemas.view.OrderView",
+            "board-row.v1.schema.json, view/board-row.v1.json, ge.dms.schemas.view.BoardRow",
             "order-event.v1.schema.json, view/order-event.v1.json, ge.dms.schemas.event.OrderEvent",
             "projection-dead-letter.v1.schema.json, view/projection-dead-letter.v1.json, ge.dms.schemas.event.ProjectionDeadLetter"})
     void shouldReadFrozenV1SamplesAndWriteThemBackUnchanged(String schemaFile, String sampleFile, Class<?> type) throws IOException {
@@ -46,6 +47,7 @@ class ViewContractCompatibilityTest {
     @ParameterizedTest
     @CsvSource({
             "order-view.v1.schema.json, ge.dms.schemas.view.OrderView",
+            "board-row.v1.schema.json, ge.dms.schemas.view.BoardRow",
             "order-event.v1.schema.json, ge.dms.schemas.event.OrderEvent",
             "projection-dead-letter.v1.schema.json, ge.dms.schemas.event.ProjectionDeadLetter"})
     void shouldDeclareExactlyTheRecordsFieldsInTheSchema(String schemaFile, Class<?> type) throws IOException {
@@ -106,6 +108,30 @@ class ViewContractCompatibilityTest {
         ObjectNode node = (ObjectNode) read("view/order-view.v1.json");
         overrides.forEach(node::put);
         return Json.mapper().treeToValue(node, OrderView.class);
+    }
+
+    @Test
+    void shouldDeriveTheFrozenBoardRowFromTheFrozenView() throws IOException {
+        OrderView view = Json.mapper().treeToValue(read("view/order-view.v1.json"), OrderView.class);
+
+        BoardRow row = BoardRow.of(view);
+
+        assertThat(Json.mapper().readTree(row.toJson())).isEqualTo(read("view/board-row.v1.json"));
+    }
+
+    @Test
+    void shouldSplitTheStoredBoardRowWithoutParsingItsJson() throws IOException {
+        BoardRow row = Json.mapper().treeToValue(read("view/board-row.v1.json"), BoardRow.class);
+
+        BoardRow.Stored stored = BoardRow.Stored.decode(row.stored());
+
+        assertThat(row.stored()).startsWith("1795345200123|out_for_delivery|{");
+        assertThat(stored.commitMillis()).isEqualTo(row.sourceCommitTime().toEpochMilli());
+        assertThat(stored.status()).isEqualTo("out_for_delivery");
+        assertThat(stored.json()).isEqualTo(row.toJson());
+        BoardRow unknownCommit = Json.mapper().treeToValue(
+                ((ObjectNode) read("view/board-row.v1.json")).putNull("sourceCommitTime"), BoardRow.class);
+        assertThat(BoardRow.Stored.decode(unknownCommit.stored()).commitMillis()).isEqualTo(Long.MIN_VALUE);
     }
 
     @Test

@@ -3,6 +3,7 @@ package ge.dms.projection.orderview.redis;
 import ge.dms.schemas.view.RedisKeys;
 import ge.dms.projection.orderview.OrderViewSink;
 import ge.dms.schemas.serde.Json;
+import ge.dms.schemas.view.BoardRow;
 import ge.dms.schemas.view.OrderView;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
@@ -20,8 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
- * Writes order views to Redis: the view, the restaurant board indexes, the driver's active queue
- * and the driver's change stream, all in one Lua script that first compares the view's version and LSNs with
+ * Writes order views to Redis: the view, the restaurant board indexes and board row ({@link BoardRow}),
+ * the driver's active queue and the driver's change stream, all in one Lua script that first compares the view's version and LSNs with
  * what Redis holds ({@link OrderView#isNewerThan}), so a replay or duplicate changes nothing. Key layout: {@link RedisKeys}.
  * Connection loss and timeouts are retried a few times (logged); anything else is permanent.
  */
@@ -94,7 +95,7 @@ public final class RedisOrderViewWriter implements OrderViewSink {
                 view.driverId() == null ? "" : view.driverId().toString(), Long.toString(created),
                 Long.toString(queueScore), json, active ? "1" : "0", Long.toString(streamMaxLength),
                 view.sourceCommitTime() == null ? "" : Long.toString(view.sourceCommitTime().toEpochMilli()),
-                Long.toString(view.restaurantLsn()), Long.toString(view.driverLsn())};
+                Long.toString(view.restaurantLsn()), Long.toString(view.driverLsn()), BoardRow.of(view).stored()};
     }
 
     private static long epochMs(Instant instant, long otherwise) {

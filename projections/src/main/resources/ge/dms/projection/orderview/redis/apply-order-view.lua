@@ -3,7 +3,8 @@
 -- ARGV: 1 prefix, 2 orderId, 3 version, 4 sourceLsn, 5 status, 6 restaurantId, 7 driverId ('' = none),
 --       8 createdAt epoch ms (board score), 9 driver queue score (requested delivery epoch ms),
 --       10 view JSON, 11 '1' when the order belongs in its driver's active queue, 12 stream MAXLEN,
---       13 source commit epoch ms ('' = unknown), 14 restaurantLsn, 15 driverLsn
+--       13 source commit epoch ms ('' = unknown), 14 restaurantLsn, 15 driverLsn,
+--       16 the board row, stored form ('<commit ms>|<status>|<BoardRow JSON>', BoardRow.stored())
 -- Returns 1 when applied, 0 when the held view is the same or newer (OrderView.isNewerThan):
 -- a higher version wins; at the same version no LSN may go back and one must go forward.
 -- Numbers are compared as decimal strings (length, then text): exact for any 64-bit value.
@@ -31,7 +32,10 @@ local held = redis.call('HMGET', KEYS[1], 'version', 'lsn', 'status', 'restauran
 if held[1] then
   if not newer(held) then return 0 end
   redis.call('ZREM', p .. 'restaurant:' .. held[4] .. ':status:' .. held[3], id)
-  if held[4] ~= ARGV[6] then redis.call('ZREM', p .. 'restaurant:' .. held[4] .. ':orders', id) end
+  if held[4] ~= ARGV[6] then
+    redis.call('ZREM', p .. 'restaurant:' .. held[4] .. ':orders', id)
+    redis.call('HDEL', p .. 'restaurant:' .. held[4] .. ':board', id)
+  end
   if held[5] and held[5] ~= '' and held[5] ~= ARGV[7] then
     redis.call('ZREM', p .. 'driver:' .. held[5] .. ':active', id)
     redis.call('XADD', p .. 'driver:' .. held[5] .. ':changes', 'MAXLEN', '~', ARGV[12], '*',
@@ -42,6 +46,7 @@ redis.call('HSET', KEYS[1], 'version', ARGV[3], 'lsn', ARGV[4], 'rlsn', ARGV[14]
   'status', ARGV[5], 'restaurant', ARGV[6], 'driver', ARGV[7], 'json', ARGV[10])
 redis.call('ZADD', p .. 'restaurant:' .. ARGV[6] .. ':orders', ARGV[8], id)
 redis.call('ZADD', p .. 'restaurant:' .. ARGV[6] .. ':status:' .. ARGV[5], ARGV[8], id)
+redis.call('HSET', p .. 'restaurant:' .. ARGV[6] .. ':board', id, ARGV[16])
 if ARGV[7] ~= '' then
   if ARGV[11] == '1' then
     redis.call('ZADD', p .. 'driver:' .. ARGV[7] .. ':active', ARGV[9], id)

@@ -6,7 +6,9 @@ import ge.dms.devstack.test.TestNamespace;
 import ge.dms.devstack.test.WithDevStack;
 import ge.dms.projection.Views;
 import ge.dms.schemas.serde.Json;
+import ge.dms.schemas.view.BoardRow;
 import ge.dms.schemas.view.OrderView;
+import ge.dms.schemas.view.RestaurantRef;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -58,6 +60,18 @@ class RedisOrderViewWriterIT {
     }
 
     @Test
+    void shouldWriteTheBoardRowWithTheView() {
+        OrderView view = Views.view(1, 2, 100, "confirmed", "ხაჭაპური House", 3L);
+        writer.apply(view);
+
+        BoardRow.Stored row = boardRow(7, 1);
+        assertThat(row.commitMillis()).isEqualTo(view.sourceCommitTime().toEpochMilli());
+        assertThat(row.status()).isEqualTo("confirmed");
+        assertThat(row.json()).isEqualTo(BoardRow.of(view).toJson()).contains("ხაჭაპური House", "Driver 3")
+                .doesNotContain("items", "სულგუნი", "რუსთაველის");
+    }
+
+    @Test
     void shouldIgnoreOlderAndDuplicateViews() {
         OrderView v3 = Views.view(1, 3, 300, "preparing", "R", 3L);
         writer.apply(v3);
@@ -68,6 +82,7 @@ class RedisOrderViewWriterIT {
         assertThat(redis.xlen(keys.driverChanges(3))).isEqualTo(1);
         assertThat(writer.apply(Views.withRestaurantLsn(v3, "R renamed", 50))).as("rename, same version").isTrue();
         assertThat(redis.hget(keys.order(1), "json")).contains("R renamed");
+        assertThat(boardRow(7, 1).json()).contains("R renamed").contains("\"status\":\"preparing\"");
     }
 
     @Test
@@ -85,6 +100,29 @@ class RedisOrderViewWriterIT {
         writer.apply(Views.view(1, 4, 300, "cancelled", "R", 4L));
         assertThat(redis.zcard(keys.driverActive(4))).as("cancelled leaves the queue").isZero();
         assertThat(redis.zrange(keys.restaurantStatus(7, "cancelled"), 0, -1)).containsExactly("1");
+        assertThat(boardRow(7, 1).status()).isEqualTo("cancelled");
+    }
+
+    @Test
+    void shouldMoveTheBoardRowWhenTheOrderChangesRestaurant() {
+        writer.apply(Views.view(1, 2, 100, "confirmed", "R", 3L));
+        OrderView moved = Views.view(1, 3, 200, "confirmed", "R", 3L);
+        moved = new OrderView(moved.schemaVersion(), moved.orderId(), moved.reference(), moved.status(), 8,
+                new RestaurantRef(8, "Other", null, null, null), moved.driverId(), moved.driver(), moved.deliveryAddress(),
+                moved.requestedDeliveryAt(), moved.notes(), moved.totalAmount(), moved.itemCount(), moved.items(), moved.version(),
+                moved.createdAt(), moved.updatedAt(), null, null, null, null, null, moved.sourceLsn(), 0, 0, moved.sourceCommitTime());
+
+        assertThat(writer.apply(moved)).isTrue();
+
+        assertThat(redis.hexists(keys.restaurantBoard(7), "1")).isFalse();
+        assertThat(redis.zcard(keys.restaurantOrders(7))).isZero();
+        assertThat(boardRow(8, 1).json()).isEqualTo(BoardRow.of(moved).toJson());
+    }
+
+    private BoardRow.Stored boardRow(long restaurantId, long orderId) {
+        String stored = redis.hget(keys.restaurantBoard(restaurantId), Long.toString(orderId));
+        assertThat(stored).as("board row of order %d", orderId).isNotNull();
+        return BoardRow.Stored.decode(stored);
     }
 
     @Test
