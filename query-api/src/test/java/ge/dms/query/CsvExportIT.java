@@ -35,14 +35,7 @@ class CsvExportIT {
     void shouldStreamFiftyThousandOrdersWithCorrectQuoting(Infrastructure infra, TestNamespace ns) throws Exception {
         String redis = infra.endpoints().redisUrl();
         try (TestStack stack = TestStack.start(ns, redis, redis, Map.of())) {
-            List<OrderView> batch = new ArrayList<>();
-            for (long id = 1; id <= ORDERS; id++) {
-                batch.add(view(id, 1, "delivered", 1 + id % 50, null, BASE.plusSeconds(id)));
-                if (batch.size() == 5000) {
-                    stack.writeReadSide(batch);
-                    batch.clear();
-                }
-            }
+            stack.writeReadSide(ORDERS, id -> view(id, 1, "delivered", 1 + id % 50, null, BASE.plusSeconds(id)));
             OrderView tricky = view(ORDERS + 1, 1, "pending", 1, null, BASE.plusSeconds(ORDERS + 1),
                     "ხინკალი \"ბებო\", line1\nline2", null, null);
             stack.writeReadSide(List.of(tricky));

@@ -13,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -35,14 +34,7 @@ class CsvExportPlanIT {
     void shouldWalkTheCreatedAtIndexesInsteadOfSortingTheRange(Infrastructure infra, TestNamespace ns) throws Exception {
         String redis = infra.endpoints().redisUrl();
         try (TestStack stack = TestStack.start(ns, redis, redis, Map.of())) {
-            List<OrderView> batch = new ArrayList<>();
-            for (long id = 1; id <= ORDERS; id++) {
-                batch.add(view(id, 1, "delivered", 1 + id % 50, null, BASE.plusSeconds(id * 60)));
-                if (batch.size() == 5000) {
-                    stack.writeReadSide(batch);
-                    batch.clear();
-                }
-            }
+            stack.writeReadSide(ORDERS, id -> view(id, 1, "delivered", 1 + id % 50, null, BASE.plusSeconds(id * 60)));
             try (Connection c = stack.readStore.connect(); Statement s = c.createStatement()) {
                 s.execute("ANALYZE order_view");
                 c.setAutoCommit(false);

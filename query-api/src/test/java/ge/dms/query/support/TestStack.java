@@ -94,6 +94,18 @@ public final class TestStack implements AutoCloseable {
         writeReadSide(List.of(views));
     }
 
+    /** Writes the views of orders 1..{@code orders} to the read side, 5,000 to a statement batch. */
+    public void writeReadSide(int orders, java.util.function.LongFunction<OrderView> viewOf) {
+        List<OrderView> batch = new java.util.ArrayList<>();
+        for (long id = 1; id <= orders; id++) {
+            batch.add(viewOf.apply(id));
+            if (batch.size() == 5_000 || id == orders) {
+                writeReadSide(batch);
+                batch.clear();
+            }
+        }
+    }
+
     public void writeReadSide(List<OrderView> views) {
         try {
             sqlWriter.write(views);
