@@ -64,7 +64,7 @@ public final class FanoutScenario implements Callable<Integer> {
     @Option(names = "--duration", description = "measured time, e.g. 60s (default 60s; --quick 5s)")
     String duration;
 
-    @Option(names = "--warmup", description = "unmeasured changes at the same rate first (default 5s; --quick 1s)")
+    @Option(names = "--warmup", description = "unmeasured changes at the same rate first (default 30s: a just-started projections JVM needs that to warm up; --quick 1s)")
     String warmup;
 
     @Option(names = "--restaurants", defaultValue = "10", description = "restaurants placing the orders (default ${DEFAULT-VALUE})")
@@ -93,7 +93,7 @@ public final class FanoutScenario implements Callable<Integer> {
         int d = drivers != null ? drivers : quick ? 20 : 200;
         double c = rate != null ? rate : quick ? 20 : 200;
         Duration measured = Durations.parse(duration, quick ? "5s" : "60s");
-        Duration warm = Durations.parse(warmup, quick ? "1s" : "5s");
+        Duration warm = Durations.parse(warmup, quick ? "1s" : "30s");
         Duration drainFor = Durations.parse(drain, "15s");
         if (d < 1 || !(c > 0 && c <= 100_000) || measured.isZero() || measured.isNegative() || warm.isNegative()
                 || restaurants < 1 || products < 1 || maxInFlight < 1) {
