@@ -120,7 +120,7 @@ public final class GenerateCommand implements Callable<Integer> {
     /** CDC and the projections run while loading; this is what is left once the last batch committed. */
     private double awaitCatchUp(Db readSide) throws SQLException, InterruptedException {
         Db write = new Db(database.url(), database.user(), database.password());
-        long wanted = OrderData.writeTotals(write).versions();
+        long wanted = OrderData.writeOrderTotals(write)[1];
         try (Progress progress = Progress.start("catch-up", wanted, "changes", output.progress())) {
             return OrderData.awaitReadSide(write, readSide, catchUpTimeout,
                     (applied, target) -> progress.stepTo(Math.min(applied, wanted)));

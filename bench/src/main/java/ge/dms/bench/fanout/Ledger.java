@@ -225,29 +225,50 @@ final class Ledger {
             }
             second[2] = Math.max(second[2], change[2]);
         }
-        List<Map<String, Object>> windows = new ArrayList<>();
-        Map<String, Object> open = null;
-        long previous = Long.MIN_VALUE;
+        List<Window> windows = new ArrayList<>();
         for (Map.Entry<Long, long[]> second : bySecond.entrySet()) {
-            if (second.getValue()[1] == 0) {
+            long[] figures = second.getValue();
+            if (figures[1] == 0) {
                 continue;
             }
-            if (open == null || second.getKey() != previous + 1) {
-                open = new java.util.LinkedHashMap<>(Map.of("fromSecond", second.getKey(), "seconds", 0L, "changes", 0L,
-                        "slowChanges", 0L, "worstMs", 0.0));
-                windows.add(open);
+            Window last = windows.isEmpty() ? null : windows.getLast();
+            if (last == null || second.getKey() != last.fromSecond + last.seconds) {
+                last = new Window(second.getKey());
+                windows.add(last);
             }
-            open.put("seconds", (long) open.get("seconds") + 1);
-            open.put("changes", (long) open.get("changes") + second.getValue()[0]);
-            open.put("slowChanges", (long) open.get("slowChanges") + second.getValue()[1]);
-            open.put("worstMs", Math.max((double) open.get("worstMs"), Math.round(second.getValue()[2] / 1e5) / 10.0));
-            previous = second.getKey();
+            last.seconds++;
+            last.changes += figures[0];
+            last.slowChanges += figures[1];
+            last.worstNanos = Math.max(last.worstNanos, figures[2]);
         }
         result.put("slowMs", slowMs);
         result.put("secondsMeasured", bySecond.size());
-        result.put("secondsWithSlowChanges", windows.stream().mapToLong(w -> (long) w.get("seconds")).sum());
-        result.put("windows", windows);
+        result.put("secondsWithSlowChanges", windows.stream().mapToLong(w -> w.seconds).sum());
+        result.put("windows", windows.stream().map(Window::figures).toList());
         return result;
+    }
+
+    /** Consecutive seconds with slow changes, as {@link #stallWindows} merges them. */
+    private static final class Window {
+        final long fromSecond;
+        long seconds;
+        long changes;
+        long slowChanges;
+        long worstNanos;
+
+        Window(long fromSecond) {
+            this.fromSecond = fromSecond;
+        }
+
+        Map<String, Object> figures() {
+            Map<String, Object> figures = new java.util.LinkedHashMap<>();
+            figures.put("fromSecond", fromSecond);
+            figures.put("seconds", seconds);
+            figures.put("changes", changes);
+            figures.put("slowChanges", slowChanges);
+            figures.put("worstMs", Math.round(worstNanos / 1e5) / 10.0);
+            return figures;
+        }
     }
 
     /** The measured series, request errors by kind on the two end-to-end ones. */

@@ -16,6 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static ge.dms.devstack.deploy.ParsedYaml.list;
+import static ge.dms.devstack.deploy.ParsedYaml.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -192,17 +194,5 @@ class ComposeFileTest {
             }
         }
         throw new IllegalStateException("no docker-compose.yml above " + dir);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        assertThat(value).isInstanceOf(Map.class);
-        return (Map<String, Object>) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> list(Object value) {
-        assertThat(value).isInstanceOf(List.class);
-        return (List<Object>) value;
     }
 }

@@ -22,6 +22,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 
+import static ge.dms.devstack.deploy.ParsedYaml.list;
+import static ge.dms.devstack.deploy.ParsedYaml.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -187,18 +189,6 @@ class ServiceImagesIT {
     private static Object yaml(byte[] json) {
         assertThat(json).isNotNull();
         return new Yaml().load(new String(json, StandardCharsets.UTF_8)); // JSON is YAML
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        assertThat(value).isInstanceOf(Map.class);
-        return (Map<String, Object>) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> list(Object value) {
-        assertThat(value).isInstanceOf(List.class);
-        return (List<Object>) value;
     }
 
     /** Just enough of the tar format (ustar with PAX path records) to list an image and read its small files. */
