@@ -122,6 +122,36 @@ class CdcPipelineIT {
     }
 
     @Test
+    void shouldPutEveryItemAndStatusLogRowOnThePartitionOfItsOrder(TestNamespace ns) {
+        try (CdcFixture db = CdcFixture.create(ns); CdcPipeline pipeline = db.start(); ChangeCollector kafka = db.collector()) {
+            db.sql("INSERT INTO restaurants (id, name) VALUES (7, 'R')",
+                    "INSERT INTO products (id, sku, name, unit, price) VALUES (7, 'P7', 'Flour', 'kg', 2.10)");
+            for (int order = 80; order < 92; order++) {
+                db.sql("INSERT INTO orders (id, reference, restaurant_id, status, delivery_address, total_amount, item_count, version) "
+                                + "VALUES (" + order + ", 'ORD-" + order + "', 7, 'pending', 'Addr', 4.20, 2, 1)",
+                        "INSERT INTO order_items (id, order_id, product_id, product_name, unit_price, quantity, line_total) VALUES ("
+                                + (order * 10 + 1) + ", " + order + ", 7, 'Flour', 2.10, 1, 2.10), (" + (order * 10 + 2) + ", " + order
+                                + ", 7, 'Flour', 2.10, 1, 2.10)",
+                        "INSERT INTO order_status_changes (id, order_id, to_status, actor_role) VALUES (" + order + ", " + order
+                                + ", 'pending', 'restaurant')");
+            }
+            await().atMost(WAIT).until(() -> kafka.changes().size() >= 2 + 12 * 4);
+
+            Map<Long, Integer> orderPartition = new java.util.HashMap<>();
+            kafka.changes().stream().filter(r -> r.event().table().equals("orders")).forEach(r -> orderPartition.put(r.key(), r.partition()));
+            List<ChangeCollector.Received> belonging = kafka.changes().stream()
+                    .filter(r -> r.event().table().equals("order_items") || r.event().table().equals("order_status_changes")).toList();
+            assertThat(belonging).hasSize(36);
+            for (ChangeCollector.Received r : belonging) {
+                long order = ((Number) r.event().after().get("order_id")).longValue();
+                assertThat(r.partition()).as("%s %d of order %d", r.event().table(), r.key(), order).isEqualTo(orderPartition.get(order));
+                assertThat(r.key()).as("keyed by its own id").isEqualTo(r.event().id());
+            }
+            assertThat(new java.util.HashSet<>(orderPartition.values())).as("the orders spread over the partitions").hasSizeGreaterThan(1);
+        }
+    }
+
+    @Test
     void shouldPublishPreExistingRowsThroughTheSnapshotThenStream(TestNamespace ns) {
         try (CdcFixture db = CdcFixture.create(ns)) {
             db.sql("INSERT INTO restaurants (id, name) SELECT g, 'R' || g FROM generate_series(1, 50) g",

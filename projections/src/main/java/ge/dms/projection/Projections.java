@@ -87,7 +87,7 @@ public final class Projections implements AutoCloseable {
         resources.add(references);
 
         String app = config.applicationId();
-        run(OrderViewProjection.build(topics, redisWriter, references), config, ORDER_VIEWS.apply(app), StreamsSettings.HOT_PATH);
+        run(OrderViewProjection.build(topics, redisWriter, references, config.itemRouting()), config, ORDER_VIEWS.apply(app), StreamsSettings.HOT_PATH);
         run(OrderEventsProjection.build(topics), config, app + ORDER_EVENTS_SUFFIX, StreamsSettings.HOT_PATH);
         var analyticsWriter = new ReadStoreAnalyticsWriter(readStore);
         resources.add(analyticsWriter);

@@ -1,5 +1,6 @@
 package ge.dms.projection;
 
+import ge.dms.projection.orderview.OrderViewProjection;
 import ge.dms.settings.InvalidSettingsException;
 import ge.dms.settings.SettingsReader;
 import java.nio.file.Path;
@@ -23,6 +24,9 @@ import java.util.Objects;
  * @param createTopics        create missing input and output topics (dev and tests; production provisions them)
  * @param partitions          partitions of topics created here
  * @param replicationFactor   replication of topics created here and of Streams' internal topics
+ * @param itemsRepartitioned  {@code DMS_PROJECTIONS_ITEMS_REPARTITIONED}: re-key the items through a repartition topic,
+ *                            for change topics written before cdc-pipeline put items on their order's partition
+ *                            ({@link OrderViewProjection.ItemRouting#REPARTITIONED}; costs new orders up to a commit interval)
  */
 public record ProjectionsConfig(String kafkaBootstrap,
                                 String redisUrl,
@@ -36,7 +40,8 @@ public record ProjectionsConfig(String kafkaBootstrap,
                                 long driverStreamMaxLen,
                                 boolean createTopics,
                                 int partitions,
-                                short replicationFactor) {
+                                short replicationFactor,
+                                boolean itemsRepartitioned) {
 
     public static final String DEFAULT_APPLICATION_ID = "dms-projections";
     public static final String DEFAULT_REDIS_KEY_PREFIX = "dms:";
@@ -56,7 +61,7 @@ public record ProjectionsConfig(String kafkaBootstrap,
     public static ProjectionsConfig of(String kafkaBootstrap, String redisUrl, String readJdbcUrl, String readUser,
                                        String readPassword) {
         return new ProjectionsConfig(kafkaBootstrap, redisUrl, readJdbcUrl, readUser, readPassword, "", null, null,
-                null, DEFAULT_DRIVER_STREAM_MAX_LEN, false, 1, (short) 1);
+                null, DEFAULT_DRIVER_STREAM_MAX_LEN, false, 1, (short) 1, false);
     }
 
     /**
@@ -85,11 +90,17 @@ public record ProjectionsConfig(String kafkaBootstrap,
                 state == null ? null : Path.of(state), DEFAULT_DRIVER_STREAM_MAX_LEN,
                 s.bool("DMS_PROJECTIONS_CREATE_TOPICS", false),
                 (int) s.number("DMS_PROJECTIONS_TOPIC_PARTITIONS", 1, 1, Integer.MAX_VALUE),
-                (short) s.number("DMS_PROJECTIONS_REPLICATION_FACTOR", 1, -1, Short.MAX_VALUE));
+                (short) s.number("DMS_PROJECTIONS_REPLICATION_FACTOR", 1, -1, Short.MAX_VALUE),
+                s.bool("DMS_PROJECTIONS_ITEMS_REPARTITIONED", false));
     }
 
     public ProjectionsConfig withNamespace(String topicPrefix, String applicationId, String redisKeyPrefix, Path stateDir) {
         return new ProjectionsConfig(kafkaBootstrap, redisUrl, readJdbcUrl, readUser, readPassword, topicPrefix,
-                applicationId, redisKeyPrefix, stateDir, driverStreamMaxLen, true, partitions, replicationFactor);
+                applicationId, redisKeyPrefix, stateDir, driverStreamMaxLen, true, partitions, replicationFactor, itemsRepartitioned);
+    }
+
+    /** How the order view projection reads the items. */
+    public OrderViewProjection.ItemRouting itemRouting() {
+        return itemsRepartitioned ? OrderViewProjection.ItemRouting.REPARTITIONED : OrderViewProjection.ItemRouting.ON_ORDER_PARTITION;
     }
 }

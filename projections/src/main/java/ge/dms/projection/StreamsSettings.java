@@ -49,6 +49,9 @@ public final class StreamsSettings {
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, profile.commitIntervalMs());
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, profile.cacheMaxBytes());
+        // Never hold a record back waiting for another input partition of the task to have data: the order
+        // assembler takes an order and its items in any order, so there is nothing to line up by timestamp.
+        p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), profile.lingerMs());
         // Right after a commit the broker may answer CONCURRENT_TRANSACTIONS while it writes the markers; the
         // default 100 ms backoff then stalls the stream thread (p99 111 -> 62 ms at 200 changes/s when lowered).

@@ -127,7 +127,7 @@ final class DriverChanges {
         }
         long driverId = fixture.drivers.get(order.driver());
         int version = order.version() + 1;
-        ledger.expect(order.id(), version, driverId, intendedStart, measured);
+        ledger.expect(STEPS[order.version() - CONFIRMED], order.id(), version, driverId, intendedStart, measured);
         try {
             ApiClient.Reply reply = send(order);
             if (reply.ok() && reply.version() == version) {

@@ -31,12 +31,16 @@ final class Ledger {
     private static final List<String> ORDER = List.of(REQUEST_TO_SOCKET, COMMIT_TO_SOCKET, REQUEST_TO_ANSWER,
             HOP_REQUEST_TO_COMMIT, HOP_COMMIT_TO_REDIS, HOP_REDIS_TO_SOCKET);
     private static final long MAX_TRACKABLE = Duration.ofMinutes(5).toNanos();
+    /** Per-step series are named {@code <step> request->socket} and {@code <step> commit->redis}. */
+    static final String STEP_REQUEST_TO_SOCKET = " request->socket";
+    static final String STEP_COMMIT_TO_REDIS = " commit->redis";
 
     private record Key(long orderId, long version) {
     }
 
     /** One change: who should hear of it, when it was due (System.nanoTime and wall clock, µs), whether it is measured. */
     private static final class Change {
+        final String step;
         final long driverId;
         final long intendedNanos;
         final long intendedWallMicros;
@@ -45,7 +49,8 @@ final class Ledger {
         /** Its request got no answer (timeout): it may or may not have committed, so no message is owed. */
         volatile boolean unanswered;
 
-        Change(long driverId, long intendedNanos, long intendedWallMicros, boolean measured) {
+        Change(String step, long driverId, long intendedNanos, long intendedWallMicros, boolean measured) {
+            this.step = step;
             this.driverId = driverId;
             this.intendedNanos = intendedNanos;
             this.intendedWallMicros = intendedWallMicros;
@@ -69,10 +74,13 @@ final class Ledger {
     /** Per measured change, ns: request->socket and hops 1, 2-5, 6; for where the slowest ones lost their time. */
     private final java.util.Queue<long[]> splits = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
-    /** Called just before the request that moves {@code orderId} to {@code version} is sent. */
-    void expect(long orderId, long version, long driverId, long intendedNanos, boolean measured) {
+    /**
+     * Called just before the request that moves {@code orderId} to {@code version} is sent; {@code step}
+     * names the kind of change (assign-driver, a status move, a rename) so each kind gets series of its own.
+     */
+    void expect(String step, long orderId, long version, long driverId, long intendedNanos, boolean measured) {
         long lagMicros = (System.nanoTime() - intendedNanos) / 1_000;
-        changes.put(new Key(orderId, version), new Change(driverId, intendedNanos, Clock.wallMicros() - lagMicros, measured));
+        changes.put(new Key(orderId, version), new Change(step, driverId, intendedNanos, Clock.wallMicros() - lagMicros, measured));
     }
 
     /** The request succeeded: its answer time is one more series. */
@@ -129,12 +137,14 @@ final class Ledger {
             return;
         }
         record(REQUEST_TO_SOCKET, a.receivedNanos() - change.intendedNanos);
+        record(change.step + STEP_REQUEST_TO_SOCKET, a.receivedNanos() - change.intendedNanos);
         if (a.commitMicros() > 0) {
             record(COMMIT_TO_SOCKET, (a.receivedWallMicros() - a.commitMicros()) * 1_000);
             record(HOP_REQUEST_TO_COMMIT, (a.commitMicros() - change.intendedWallMicros) * 1_000);
             if (a.redisMillis() > 0) {
                 // Redis stamps stream ids in whole ms; the commit is in µs: up to 1 ms apart either way.
                 record(HOP_COMMIT_TO_REDIS, (a.redisMillis() * 1_000 - a.commitMicros()) * 1_000);
+                record(change.step + STEP_COMMIT_TO_REDIS, (a.redisMillis() * 1_000 - a.commitMicros()) * 1_000);
                 record(HOP_REDIS_TO_SOCKET, (a.receivedWallMicros() - a.redisMillis() * 1_000) * 1_000);
                 splits.add(new long[] {a.receivedNanos() - change.intendedNanos, (a.commitMicros() - change.intendedWallMicros) * 1_000,
                         (a.redisMillis() * 1_000 - a.commitMicros()) * 1_000, (a.receivedWallMicros() - a.redisMillis() * 1_000) * 1_000,
@@ -279,6 +289,12 @@ final class Ledger {
         for (String name : ORDER) {
             boolean endToEnd = name.equals(REQUEST_TO_SOCKET) || name.equals(REQUEST_TO_ANSWER);
             result.add(Series.of(name, histogram(name), endToEnd ? byKind : Map.of(), measured));
+        }
+        // Then each kind of change apart, in the order they were first seen, so one slow kind cannot hide in the mix.
+        for (String name : new TreeMap<>(histograms).keySet()) {
+            if (!ORDER.contains(name)) {
+                result.add(Series.of(name, histogram(name), Map.of(), measured));
+            }
         }
         return result;
     }

@@ -15,7 +15,7 @@ class LedgerTest {
     @Test
     void shouldMatchAMessageToItsChangeByOrderAndVersionEvenBeforeTheAnswer() {
         long due = System.nanoTime();
-        ledger.expect(42, 3, 7, due, true);
+        ledger.expect("assign-driver", 42, 3, 7, due, true);
         long commit = Ledger.Clock.wallMicros();
         ledger.arrived(new Ledger.Arrival(7, 42, 3, commit, commit / 1_000 + 1, due + 5_000_000, commit + 2_000));
         ledger.answered(42, 3, due + 9_000_000);
@@ -32,9 +32,9 @@ class LedgerTest {
     @Test
     void shouldCountDuplicatedUnexpectedMisroutedAndMissingMessages() {
         long due = System.nanoTime();
-        ledger.expect(1, 3, 7, due, true);
-        ledger.expect(2, 3, 7, due, true);
-        ledger.expect(3, 3, 8, due, true);
+        ledger.expect("assign-driver", 1, 3, 7, due, true);
+        ledger.expect("assign-driver", 2, 3, 7, due, true);
+        ledger.expect("assign-driver", 3, 3, 8, due, true);
         Ledger.Arrival first = new Ledger.Arrival(7, 1, 3, 0, 0, due + 1, 0);
         ledger.arrived(first);
         ledger.arrived(first);
@@ -50,11 +50,11 @@ class LedgerTest {
     @Test
     void shouldOweNoMessageForAFailedOrUnansweredChangeButCountOneThatComes() {
         long due = System.nanoTime();
-        ledger.expect(1, 3, 7, due, true);
+        ledger.expect("assign-driver", 1, 3, 7, due, true);
         ledger.failed(1, 3, "503", true);
-        ledger.expect(2, 3, 7, due, true);
+        ledger.expect("assign-driver", 2, 3, 7, due, true);
         ledger.unanswered(2, 3, "timeout", true);
-        ledger.expect(4, 3, 7, due, true);
+        ledger.expect("assign-driver", 4, 3, 7, due, true);
         ledger.unanswered(4, 3, "timeout", true);
         ledger.arrived(new Ledger.Arrival(7, 4, 3, 0, 0, due + 1, 0));
 

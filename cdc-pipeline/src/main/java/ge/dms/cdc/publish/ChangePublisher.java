@@ -8,6 +8,7 @@ import ge.dms.schemas.CdcTopics;
 import ge.dms.schemas.Topic;
 import ge.dms.schemas.cdc.ChangeEvent;
 import ge.dms.schemas.cdc.DeadLetter;
+import ge.dms.schemas.cdc.OrderPartitioning;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import org.apache.kafka.clients.producer.Producer;
@@ -27,8 +28,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 /**
- * Receives Debezium's batches, publishes each change to its table's topic keyed by the row id
- * (transaction boundaries to the transactions topic), waits until Kafka acknowledged all of
+ * Receives Debezium's batches, publishes each change to its table's topic keyed by the row id, an
+ * order's items and status-log rows on their order's partition ({@link OrderPartitioning}; transaction
+ * boundaries to the transactions topic), waits until Kafka acknowledged all of
  * them, and only then marks the batch processed: offsets never run ahead of Kafka.
  *
  * <p>A retriable send failure (broker down, timeout) sends the batch again from the first
@@ -101,7 +103,20 @@ public final class ChangePublisher implements DebeziumEngine.ChangeConsumer<Reco
             return deadLetter(new DeadLetter(DeadLetter.VERSION, event.table(), event.lsn(),
                     "table is not one of the captured tables " + CdcTopics.CAPTURED_TABLES, String.valueOf(event.row()), clock.instant()));
         }
-        return new Outgoing(record(topic, event.id(), event), event);
+        long placedBy = OrderPartitioning.partitionId(event);
+        if (placedBy == event.id()) {
+            return new Outgoing(record(topic, event.id(), event), event);
+        }
+        // An item or status-log row goes where its order goes: the projections assemble them without a re-keying hop.
+        Integer partition = partitionOf(topic, placedBy);
+        return new Outgoing(new ProducerRecord<>(topic.name(), partition, topic.keySerde().serializer().serialize(topic.name(), event.id()),
+                topic.valueSerde().serializer().serialize(topic.name(), event)), event);
+    }
+
+    /** The partition of {@code id}'s key in {@code topic}, or null (the producer's choice) when its partitions are not known. */
+    private Integer partitionOf(Topic<Long, ChangeEvent> topic, long id) {
+        int partitions = producer.partitionsFor(topic.name()).size();
+        return partitions == 0 ? null : OrderPartitioning.partition(topic.keySerde().serializer(), topic.name(), id, partitions);
     }
 
     private Outgoing deadLetter(DeadLetter letter) {

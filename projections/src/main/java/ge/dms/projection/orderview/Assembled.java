@@ -3,8 +3,9 @@ package ge.dms.projection.orderview;
 import ge.dms.schemas.view.OrderView;
 
 /**
- * The assembler's output: the view for the sinks, and the order core that feeds the foreign-key
- * joins, or null when the order's restaurant and driver are the ones its last view had.
+ * The assembler's output: the view for the sinks (null when the order is not whole yet), and the
+ * order core that feeds the foreign-key joins (null unless the order row now names another
+ * restaurant or driver than the row before it). At least one is set; a null {@code Assembled} is a deleted order.
  */
 record Assembled(OrderView view, OrderCore core) {
 }

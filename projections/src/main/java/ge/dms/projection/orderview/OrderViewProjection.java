@@ -12,6 +12,7 @@ import ge.dms.schemas.serde.IdKeySerde;
 import ge.dms.schemas.serde.JsonSerde;
 import ge.dms.schemas.view.OrderView;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Grouped;
@@ -29,9 +30,8 @@ import org.apache.kafka.streams.state.Stores;
  * The order view projection.
  *
  * <p>Consumes the {@code orders}, {@code order_items}, {@code restaurants} and {@code drivers}
- * change topics (each keyed by its row id). Items are re-keyed by order id
- * ({@code items-by-order} repartition topic) and assembled with their order in the
- * {@value #ORDER_STATE_STORE} store; a view is emitted only once the order's {@code item_count}
+ * change topics (each keyed by its row id; items on their order's partition, see {@link ItemRouting}).
+ * Items are assembled with their order in the {@value #ORDER_STATE_STORE} store; a view is emitted only once the order's {@code item_count}
  * items are all present (whole source transactions) and only when it is newer
  * ({@link OrderView#isNewerThan}) than the last one emitted. Emitted keyed by order id to
  * {@link ProjectionTopics#orderViews()} and to the given sink. Malformed input goes to
@@ -55,12 +55,27 @@ public final class OrderViewProjection {
     private OrderViewProjection() {
     }
 
-    /** Names come through the foreign-key joins only. */
-    public static Topology build(ProjectionTopics topics, OrderViewSink sink) {
-        return build(topics, sink, ReferenceLookup.NONE);
+    /** How the items reach the assembler. */
+    public enum ItemRouting {
+        /**
+         * Read straight from their change topic: cdc-pipeline puts each item on its order's partition
+         * ({@code OrderPartitioning}), so the same task holds both and nothing waits for a Kafka round trip.
+         */
+        ON_ORDER_PARTITION,
+        /**
+         * Re-keyed by order id through the {@code items-by-order} repartition topic: for change topics
+         * written before items were placed by order. Read under exactly-once, that topic delivers an item
+         * only after the upstream commit, so a new order (and any change made to it meanwhile) waits for it.
+         */
+        REPARTITIONED
     }
 
-    public static Topology build(ProjectionTopics topics, OrderViewSink sink, ReferenceLookup lookup) {
+    /** Names come through the foreign-key joins only. */
+    public static Topology build(ProjectionTopics topics, OrderViewSink sink) {
+        return build(topics, sink, ReferenceLookup.NONE, ItemRouting.ON_ORDER_PARTITION);
+    }
+
+    public static Topology build(ProjectionTopics topics, OrderViewSink sink, ReferenceLookup lookup, ItemRouting routing) {
         StreamsBuilder builder = new StreamsBuilder();
         CdcTopics cdc = topics.cdc();
         IdKeySerde ids = new IdKeySerde();
@@ -68,19 +83,28 @@ public final class OrderViewProjection {
         KStream<Long, OrderRow> orders = SourceStreams.parsed(builder, cdc.table("orders"), "orders",
                 RowParser::order, topics.deadLetter());
         KStream<Long, ItemRow> items = SourceStreams.parsed(builder, cdc.table("order_items"), "order-items",
-                        RowParser::item, topics.deadLetter())
-                .selectKey((itemId, item) -> item.orderId(), Named.as("order-items-by-order-id"))
-                .repartition(Repartitioned.<Long, ItemRow>as("items-by-order")
-                        .withKeySerde(ids).withValueSerde(new JsonSerde<>(ItemRow.class)));
+                RowParser::item, topics.deadLetter());
+        if (routing == ItemRouting.REPARTITIONED) {
+            items = items.selectKey((itemId, item) -> item.orderId(), Named.as("order-items-by-order-id"))
+                    .repartition(Repartitioned.<Long, ItemRow>as("items-by-order")
+                            .withKeySerde(ids).withValueSerde(new JsonSerde<>(ItemRow.class)));
+        }
 
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORDER_STATE_STORE),
                 ids, new JsonSerde<>(OrderState.class)));
-        KStream<Long, Assembled> assembled = orders
+        // Two assemblers share the store: one fed by order rows (keyed by order id), one by items (keyed by
+        // item id when read straight from their topic). Keeping them apart, instead of re-keying the items,
+        // keeps the order-keyed stream free of a key change, so the core table below needs no repartition.
+        KStream<Long, Assembled> fromOrders = orders
                 .mapValues(OrderInput::ofOrder, Named.as("orders-as-input"))
-                .merge(items.mapValues(OrderInput::ofItem, Named.as("items-as-input")), Named.as("order-inputs"))
                 .processValues(() -> new OrderAssembler(lookup), Named.as("order-assembler"), ORDER_STATE_STORE);
+        KStream<Long, OrderView> fromItems = items
+                .mapValues(OrderInput::ofItem, Named.as("items-as-input"))
+                .processValues(() -> new OrderAssembler(lookup), Named.as("item-assembler"), ORDER_STATE_STORE)
+                .filter((key, a) -> a != null && a.view() != null, Named.as("item-assembled-views"))
+                .map((key, a) -> KeyValue.pair(a.view().orderId(), a.view()), Named.as("item-views-by-order-id"));
 
-        KTable<Long, OrderCore> cores = assembled
+        KTable<Long, OrderCore> cores = fromOrders
                 .filter((orderId, a) -> a == null || a.core() != null, Named.as("order-reference-changes"))
                 .mapValues(a -> a == null ? null : a.core(), Named.as("order-cores"))
                 .toTable(Named.as("order-core-table"), Materialized.<Long, OrderCore, KeyValueStore<Bytes, byte[]>>as(ORDER_CORE_STORE)
@@ -111,8 +135,10 @@ public final class OrderViewProjection {
                 .toStream(Named.as("order-references-changes"))
                 .processValues(ReferenceGate::new, Named.as("order-reference-gate"), ORDER_STATE_STORE);
 
-        KStream<Long, OrderView> out = assembled
+        KStream<Long, OrderView> out = fromOrders
+                .filter((orderId, a) -> a == null || a.view() != null, Named.as("order-assembled-views"))
                 .mapValues(a -> a == null ? null : a.view(), Named.as("order-views-hot"))
+                .merge(fromItems, Named.as("order-and-item-views"))
                 .merge(joinedViews, Named.as("order-views"));
         out.to(topics.orderViews().name(), Produced.with(topics.orderViews().keySerde(), topics.orderViews().valueSerde())
                 .withName("order-views-topic-sink"));

@@ -36,6 +36,8 @@ final class ReferenceGate implements FixedKeyProcessor<Long, JoinedReferences, O
         if (view.isPresent()) {
             store.put(record.key(), state.withEmitted(view.get()));
             context.forward(record.withValue(view.get()));
+        } else if (!state.equals(held)) {
+            store.put(record.key(), state); // not whole yet: the rows wait with the order for its items
         }
     }
 }

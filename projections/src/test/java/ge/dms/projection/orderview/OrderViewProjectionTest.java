@@ -36,7 +36,7 @@ class OrderViewProjectionTest {
 
     @BeforeEach
     void startDriver() {
-        driver = new TopologyTestDriver(OrderViewProjection.build(topics, sunk::add, cache), StreamsTestSupport.properties());
+        driver = new TopologyTestDriver(OrderViewProjection.build(topics, sunk::add, cache, routing()), StreamsTestSupport.properties());
         orders = StreamsTestSupport.input(driver, topics.cdc().table("orders"));
         items = StreamsTestSupport.input(driver, topics.cdc().table("order_items"));
         restaurants = StreamsTestSupport.input(driver, topics.cdc().table("restaurants"));
@@ -50,6 +50,20 @@ class OrderViewProjectionTest {
     @AfterEach
     void closeDriver() {
         driver.close();
+    }
+
+    /** How items reach the assembler; {@link OrderViewProjectionRepartitionedTest} runs every test the other way. */
+    OrderViewProjection.ItemRouting routing() {
+        return OrderViewProjection.ItemRouting.ON_ORDER_PARTITION;
+    }
+
+    @Test
+    void shouldAssembleWithoutAnyRepartitionTopicWhenItemsSitOnTheirOrdersPartition() {
+        String described = OrderViewProjection.build(topics, sunk::add, cache, OrderViewProjection.ItemRouting.ON_ORDER_PARTITION)
+                .describe().toString();
+        assertThat(described).doesNotContain("-repartition").doesNotContain("items-by-order");
+        assertThat(OrderViewProjection.build(topics, sunk::add, cache, OrderViewProjection.ItemRouting.REPARTITIONED)
+                .describe().toString()).contains("items-by-order-repartition");
     }
 
     @Test
