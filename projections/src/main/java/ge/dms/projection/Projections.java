@@ -11,6 +11,7 @@ import ge.dms.projection.orderview.readstore.ReadStoreOrderViewWriter;
 import ge.dms.projection.orderview.readstore.ReadStoreSink;
 import ge.dms.schemas.view.RedisKeys;
 import ge.dms.projection.orderview.redis.RedisOrderViewWriter;
+import ge.dms.projection.orderview.redis.RedisReferenceFanout;
 import ge.dms.projection.readstore.ReadStore;
 import ge.dms.schemas.ProjectionTopics;
 import io.lettuce.core.RedisClient;
@@ -83,7 +84,13 @@ public final class Projections implements AutoCloseable {
         resources.add(redis);
         var redisWriter = new RedisOrderViewWriter(redis, new RedisKeys(config.redisKeyPrefix()), config.driverStreamMaxLen());
 
-        ReferenceCache references = new ReferenceCache().start(config.kafkaBootstrap(), topics.cdc(), REFERENCE_LOAD);
+        // Renames reach the views in Redis straight from the cache, not after the joins' commits (its own connection).
+        StatefulRedisConnection<String, String> fanoutRedis = redisClient.connect();
+        resources.add(fanoutRedis);
+        var fanout = new RedisReferenceFanout(fanoutRedis, new RedisKeys(config.redisKeyPrefix()), config.driverStreamMaxLen());
+        resources.add(fanout);
+        ReferenceCache references = new ReferenceCache().notifying(fanout)
+                .start(config.kafkaBootstrap(), topics.cdc(), REFERENCE_LOAD);
         resources.add(references);
 
         String app = config.applicationId();

@@ -26,6 +26,8 @@ import org.apache.kafka.streams.kstream.TableJoined;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
+import java.util.Set;
+
 /**
  * The order view projection.
  *
@@ -142,7 +144,8 @@ public final class OrderViewProjection {
                 .merge(joinedViews, Named.as("order-views"));
         out.to(topics.orderViews().name(), Produced.with(topics.orderViews().keySerde(), topics.orderViews().valueSerde())
                 .withName("order-views-topic-sink"));
-        out.process(() -> new OrderViewSinkProcessor(sink), Named.as("order-views-external-sinks"));
+        Set<String> straight = Set.of(cdc.table("orders").name(), cdc.table("order_items").name());
+        out.process(() -> new OrderViewSinkProcessor(sink, straight), Named.as("order-views-external-sinks"));
         return builder.build();
     }
 }

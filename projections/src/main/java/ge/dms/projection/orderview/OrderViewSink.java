@@ -14,4 +14,9 @@ public interface OrderViewSink {
     OrderViewSink NONE = view -> { };
 
     void write(OrderView view);
+
+    /** The same, with the hop stamps of the change that made the view (null when it came another way). */
+    default void write(OrderView view, HopTrace trace) {
+        write(view);
+    }
 }

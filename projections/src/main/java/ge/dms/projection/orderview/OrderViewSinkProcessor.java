@@ -1,5 +1,6 @@
 package ge.dms.projection.orderview;
 
+import ge.dms.projection.source.InputClock;
 import ge.dms.schemas.view.OrderView;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.StreamsMetrics;
@@ -11,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * Hands each finished view to the sink on the stream thread, right after the join: the hot path
@@ -22,12 +24,15 @@ final class OrderViewSinkProcessor implements Processor<Long, OrderView, Void, V
     private static final Logger LOG = LoggerFactory.getLogger(OrderViewSinkProcessor.class);
 
     private final OrderViewSink sink;
+    private final Set<String> hotPathTopics;
     private ProcessorContext<Void, Void> context;
     private Sensor writeLatency;
     private Sensor changeAge;
 
-    OrderViewSinkProcessor(OrderViewSink sink) {
+    /** @param hotPathTopics the change topics whose records reach this sink straight, on the same thread (traced) */
+    OrderViewSinkProcessor(OrderViewSink sink, Set<String> hotPathTopics) {
         this.sink = sink;
+        this.hotPathTopics = hotPathTopics;
     }
 
     @Override
@@ -39,6 +44,12 @@ final class OrderViewSinkProcessor implements Processor<Long, OrderView, Void, V
         changeAge = metrics.addLatencyRateTotalSensor("order-view-sink", "sinks", "applied-change-age", Sensor.RecordingLevel.INFO);
     }
 
+    /** The hop stamps of a view made straight from a change record; null for one made by the joins' round trip. */
+    private HopTrace trace(Record<Long, OrderView> record) {
+        boolean straight = context.recordMetadata().map(m -> hotPathTopics.contains(m.topic())).orElse(false);
+        return straight ? new HopTrace(record.timestamp(), InputClock.millis(), System.currentTimeMillis()) : null;
+    }
+
     @Override
     public void process(Record<Long, OrderView> record) {
         if (record.value() == null) {
@@ -47,7 +58,7 @@ final class OrderViewSinkProcessor implements Processor<Long, OrderView, Void, V
         }
         long start = System.nanoTime();
         try {
-            sink.write(record.value());
+            sink.write(record.value(), trace(record));
             writeLatency.record(System.nanoTime() - start);
             if (record.value().sourceCommitTime() != null) {
                 // Age of the newest source change in the view when it was applied: source commit -> sink, in ns.

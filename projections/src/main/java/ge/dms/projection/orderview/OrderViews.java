@@ -15,7 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** Builds the {@link OrderView} of a complete {@link OrderState}, and decides whether it is worth emitting. */
-final class OrderViews {
+public final class OrderViews {
 
     private OrderViews() {
     }
@@ -53,6 +53,36 @@ final class OrderViews {
                 o.itemCount(), items, o.version(), o.createdAt(), o.updatedAt(), o.confirmedAt(), o.readyAt(),
                 o.pickedUpAt(), o.deliveredAt(), o.cancelledAt(), lsn, r == null ? 0 : r.lsn(), d == null ? 0 : d.lsn(),
                 commit);
+    }
+
+    /**
+     * {@code view} with the newer row of its driver, as the foreign-key join would build it later: the
+     * driver shown, its LSN and the commit time move forward. Null when the view names another driver
+     * or already has this row or a newer one.
+     */
+    public static OrderView withDriver(OrderView view, DriverRow d) {
+        if (!Objects.equals(view.driverId(), d.id()) || view.driverLsn() >= d.lsn()) {
+            return null;
+        }
+        return new OrderView(view.schemaVersion(), view.orderId(), view.reference(), view.status(), view.restaurantId(),
+                view.restaurant(), view.driverId(), new DriverRef(d.id(), d.name(), d.phone(), d.vehicle()),
+                view.deliveryAddress(), view.requestedDeliveryAt(), view.notes(), view.totalAmount(), view.itemCount(),
+                view.items(), view.version(), view.createdAt(), view.updatedAt(), view.confirmedAt(), view.readyAt(),
+                view.pickedUpAt(), view.deliveredAt(), view.cancelledAt(), view.sourceLsn(), view.restaurantLsn(), d.lsn(),
+                Times.latest(view.sourceCommitTime(), d.commitTime()));
+    }
+
+    /** {@code view} with the newer row of its restaurant; null as for {@link #withDriver}. */
+    public static OrderView withRestaurant(OrderView view, RestaurantRow r) {
+        if (view.restaurantId() != r.id() || view.restaurantLsn() >= r.lsn()) {
+            return null;
+        }
+        return new OrderView(view.schemaVersion(), view.orderId(), view.reference(), view.status(), view.restaurantId(),
+                new RestaurantRef(r.id(), r.name(), r.address(), r.city(), r.phone()), view.driverId(), view.driver(),
+                view.deliveryAddress(), view.requestedDeliveryAt(), view.notes(), view.totalAmount(), view.itemCount(),
+                view.items(), view.version(), view.createdAt(), view.updatedAt(), view.confirmedAt(), view.readyAt(),
+                view.pickedUpAt(), view.deliveredAt(), view.cancelledAt(), view.sourceLsn(), r.lsn(), view.driverLsn(),
+                Times.latest(view.sourceCommitTime(), r.commitTime()));
     }
 
     private static OrderItemView item(ItemRow i) {

@@ -39,6 +39,7 @@ public final class ReferenceCache implements ReferenceLookup, AutoCloseable {
 
     private final Map<Long, RestaurantRow> restaurants = new ConcurrentHashMap<>();
     private final Map<Long, DriverRow> drivers = new ConcurrentHashMap<>();
+    private volatile ReferenceListener listener = ReferenceListener.NONE;
     private KafkaConsumer<byte[], byte[]> consumer;
     private Thread thread;
     private volatile boolean running;
@@ -53,6 +54,15 @@ public final class ReferenceCache implements ReferenceLookup, AutoCloseable {
         return drivers.get(id);
     }
 
+    /**
+     * Who hears of changes to rows already known, from now on: the rows loaded at start are no change, and
+     * a replay of an older row is none either. Set it before the views start being written.
+     */
+    public ReferenceCache notifying(ReferenceListener listener) {
+        this.listener = listener;
+        return this;
+    }
+
     /** Takes one change of {@code restaurants} or {@code drivers}; anything unusable is skipped (the projection dead-letters it). */
     public void apply(ChangeEvent event) {
         try {
@@ -60,9 +70,17 @@ public final class ReferenceCache implements ReferenceLookup, AutoCloseable {
                 return;
             }
             if ("restaurants".equals(event.table())) {
-                restaurants.merge(event.id(), RowParser.restaurant(event), RestaurantRow::newer);
+                RestaurantRow offered = RowParser.restaurant(event);
+                RestaurantRow held = restaurants.get(event.id());
+                if (restaurants.merge(event.id(), offered, RestaurantRow::newer) == offered && running && held != null && !held.sameContent(offered)) {
+                    listener.restaurantChanged(offered);
+                }
             } else if ("drivers".equals(event.table())) {
-                drivers.merge(event.id(), RowParser.driver(event), DriverRow::newer);
+                DriverRow offered = RowParser.driver(event);
+                DriverRow held = drivers.get(event.id());
+                if (drivers.merge(event.id(), offered, DriverRow::newer) == offered && running && held != null && !held.sameContent(offered)) {
+                    listener.driverChanged(offered);
+                }
             }
         } catch (MalformedRecordException e) {
             LOG.debug("Reference cache skips {} {}: {}", event.table(), event.id(), e.getMessage());

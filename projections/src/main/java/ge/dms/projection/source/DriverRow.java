@@ -9,4 +9,10 @@ public record DriverRow(long id, String name, String phone, String vehicle, long
     public static DriverRow newer(DriverRow held, DriverRow next) {
         return next.lsn() >= held.lsn() ? next : held;
     }
+
+    /** True when a view would show the two alike (LSN and commit time aside). */
+    public boolean sameContent(DriverRow other) {
+        return id == other.id && java.util.Objects.equals(name, other.name) && java.util.Objects.equals(phone, other.phone)
+                && java.util.Objects.equals(vehicle, other.vehicle);
+    }
 }

@@ -36,6 +36,7 @@ final class ParsingProcessor<R> implements FixedKeyProcessor<Long, byte[], Sourc
 
     @Override
     public void process(FixedKeyRecord<Long, byte[]> record) {
+        InputClock.mark();
         if (record.value() == null) {
             return; // a tombstone after a delete: the delete event itself carried the change
         }

@@ -10,4 +10,10 @@ public record RestaurantRow(long id, String name, String address, String city, S
     public static RestaurantRow newer(RestaurantRow held, RestaurantRow next) {
         return next.lsn() >= held.lsn() ? next : held;
     }
+
+    /** True when a view would show the two alike (LSN and commit time aside). */
+    public boolean sameContent(RestaurantRow other) {
+        return id == other.id && java.util.Objects.equals(name, other.name) && java.util.Objects.equals(address, other.address)
+                && java.util.Objects.equals(city, other.city) && java.util.Objects.equals(phone, other.phone);
+    }
 }

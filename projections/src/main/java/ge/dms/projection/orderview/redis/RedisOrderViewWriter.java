@@ -1,6 +1,7 @@
 package ge.dms.projection.orderview.redis;
 
 import ge.dms.schemas.view.RedisKeys;
+import ge.dms.projection.orderview.HopTrace;
 import ge.dms.projection.orderview.OrderViewSink;
 import ge.dms.schemas.serde.Json;
 import ge.dms.schemas.view.BoardRow;
@@ -50,13 +51,23 @@ public final class RedisOrderViewWriter implements OrderViewSink {
 
     @Override
     public void write(OrderView view) {
-        apply(view);
+        apply(view, null);
+    }
+
+    @Override
+    public void write(OrderView view, HopTrace trace) {
+        apply(view, trace);
     }
 
     /** Applies the view; returns false when Redis already held this or a newer one. */
     public boolean apply(OrderView view) {
+        return apply(view, null);
+    }
+
+    /** The same; {@code trace} (may be null) goes into the driver's change stream entry. */
+    public boolean apply(OrderView view, HopTrace trace) {
         String[] keyArgs = {keys.order(view.orderId())};
-        String[] args = arguments(view);
+        String[] args = arguments(view, trace);
         for (int attempt = 1; ; attempt++) {
             try {
                 Long applied = evaluate(keyArgs, args);
@@ -80,7 +91,7 @@ public final class RedisOrderViewWriter implements OrderViewSink {
         }
     }
 
-    private String[] arguments(OrderView view) {
+    private String[] arguments(OrderView view, HopTrace trace) {
         String json;
         try {
             json = Json.mapper().writeValueAsString(view);
@@ -95,7 +106,8 @@ public final class RedisOrderViewWriter implements OrderViewSink {
                 view.driverId() == null ? "" : view.driverId().toString(), Long.toString(created),
                 Long.toString(queueScore), json, active ? "1" : "0", Long.toString(streamMaxLength),
                 view.sourceCommitTime() == null ? "" : Long.toString(view.sourceCommitTime().toEpochMilli()),
-                Long.toString(view.restaurantLsn()), Long.toString(view.driverLsn()), BoardRow.of(view).stored()};
+                Long.toString(view.restaurantLsn()), Long.toString(view.driverLsn()), BoardRow.of(view).stored(),
+                trace == null ? "" : trace.stored()};
     }
 
     private static long epochMs(Instant instant, long otherwise) {

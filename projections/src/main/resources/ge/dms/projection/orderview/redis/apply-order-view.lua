@@ -4,7 +4,8 @@
 --       8 createdAt epoch ms (board score), 9 driver queue score (requested delivery epoch ms),
 --       10 view JSON, 11 '1' when the order belongs in its driver's active queue, 12 stream MAXLEN,
 --       13 source commit epoch ms ('' = unknown), 14 restaurantLsn, 15 driverLsn,
---       16 the board row, stored form ('<commit ms>|<status>|<BoardRow JSON>', BoardRow.stored())
+--       16 the board row, stored form ('<commit ms>|<status>|<BoardRow JSON>', BoardRow.stored()),
+--       17 the hop trace ('<cdc sent ms>,<streams in ms>,<emitted ms>', HopTrace.stored(); '' = none)
 -- Returns 1 when applied, 0 when the held view is the same or newer (OrderView.isNewerThan):
 -- a higher version wins; at the same version no LSN may go back and one must go forward.
 -- Numbers are compared as decimal strings (length, then text): exact for any 64-bit value.
@@ -53,7 +54,12 @@ if ARGV[7] ~= '' then
   else
     redis.call('ZREM', p .. 'driver:' .. ARGV[7] .. ':active', id)
   end
-  redis.call('XADD', p .. 'driver:' .. ARGV[7] .. ':changes', 'MAXLEN', '~', ARGV[12], '*',
-    'orderId', id, 'version', ARGV[3], 'change', 'upsert', 'status', ARGV[5], 'commitMs', ARGV[13], 'view', ARGV[10])
+  local entry = {'XADD', p .. 'driver:' .. ARGV[7] .. ':changes', 'MAXLEN', '~', ARGV[12], '*',
+    'orderId', id, 'version', ARGV[3], 'change', 'upsert', 'status', ARGV[5], 'commitMs', ARGV[13], 'view', ARGV[10]}
+  if ARGV[17] and ARGV[17] ~= '' then
+    entry[#entry + 1] = 'trace'
+    entry[#entry + 1] = ARGV[17]
+  end
+  redis.call(unpack(entry))
 end
 return 1

@@ -11,7 +11,7 @@ import java.util.Map;
  */
 public record LiveMessage(String event, String cursor, String json) {
 
-    /** A change entry of the driver's stream: orderId, version, change (upsert|unassigned), status, commitMs, view. */
+    /** A change entry of the driver's stream: orderId, version, change (upsert|unassigned), status, commitMs, trace, view. */
     public static LiveMessage change(String cursor, Map<String, String> fields) {
         StringBuilder sb = new StringBuilder(256 + fields.getOrDefault("view", "").length());
         sb.append("{\"type\":\"change\",\"cursor\":\"").append(cursor).append('"');
@@ -25,11 +25,46 @@ public record LiveMessage(String event, String cursor, String json) {
         if (commit != null && !commit.isEmpty()) {
             sb.append(",\"commitMs\":").append(number(commit));
         }
+        String trace = fields.get("trace");
+        if (trace != null && !trace.isEmpty()) {
+            appendTrace(sb, trace);
+        }
         String view = fields.get("view");
         if (view != null && !view.isEmpty()) {
             sb.append(",\"order\":").append(view); // the stored OrderView JSON, as written by projections
         }
         return new LiveMessage("change", cursor, sb.append('}').toString());
+    }
+
+    /**
+     * The projections' hop stamps ({@code <cdc sent ms>,<streams in ms>,<emitted ms>}) as
+     * {@code "trace":{"cdcMs":..,"streamsMs":..,"emitMs":..}}; a malformed one is left out, never fatal.
+     */
+    private static void appendTrace(StringBuilder sb, String stored) {
+        String[] parts = stored.split(",", -1);
+        if (parts.length != 3) {
+            return;
+        }
+        try {
+            long cdc = Long.parseLong(parts[0]);
+            long streams = Long.parseLong(parts[1]);
+            long emit = Long.parseLong(parts[2]);
+            sb.append(",\"trace\":{\"cdcMs\":").append(cdc).append(",\"streamsMs\":").append(streams)
+                    .append(",\"emitMs\":").append(emit).append('}');
+        } catch (NumberFormatException e) {
+            // written by an older or foreign writer: the message goes out without its trace
+        }
+    }
+
+    /**
+     * The JSON to write now: a change gets {@code "sentMs"} (epoch ms) appended, the last stamp of the
+     * per-hop trace (Redis entry → socket written); control messages go as they are.
+     */
+    public String jsonSentAt(long epochMs) {
+        if (!"change".equals(event)) {
+            return json;
+        }
+        return json.substring(0, json.length() - 1) + ",\"sentMs\":" + epochMs + '}';
     }
 
     public static LiveMessage hello(long driverId, String cursor) {

@@ -139,7 +139,7 @@ public class DriverLiveSocket {
     }
 
     private void send(WebSocketSession session, LiveMessage m) throws Exception {
-        session.sendAsync(m.json()).get(config.getSendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        session.sendAsync(m.jsonSentAt(System.currentTimeMillis())).get(config.getSendTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private static void closeWith(WebSocketSession session, String reason, String cursor, int code) {

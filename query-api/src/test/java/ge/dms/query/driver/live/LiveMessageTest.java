@@ -1,0 +1,37 @@
+package ge.dms.query.driver.live;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LiveMessageTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void shouldCarryTheProjectionsTraceAndTheSendTimeOnAChange() throws Exception {
+        LiveMessage m = LiveMessage.change("1700000000123-0", Map.of("orderId", "42", "version", "5", "change", "upsert",
+                "status", "ready", "commitMs", "1700000000100", "trace", "1700000000105,1700000000110,1700000000111",
+                "view", "{\"orderId\":42}"));
+
+        JsonNode sent = JSON.readTree(m.jsonSentAt(1700000000130L));
+        assertThat(sent.path("trace").path("cdcMs").asLong()).isEqualTo(1700000000105L);
+        assertThat(sent.path("trace").path("streamsMs").asLong()).isEqualTo(1700000000110L);
+        assertThat(sent.path("trace").path("emitMs").asLong()).isEqualTo(1700000000111L);
+        assertThat(sent.path("sentMs").asLong()).isEqualTo(1700000000130L);
+        assertThat(sent.path("order").path("orderId").asLong()).isEqualTo(42);
+    }
+
+    @Test
+    void shouldLeaveAMalformedTraceOutAndControlMessagesAsTheyAre() throws Exception {
+        LiveMessage m = LiveMessage.change("1-0", Map.of("orderId", "42", "version", "5", "trace", "not,a,number"));
+        assertThat(JSON.readTree(m.json()).has("trace")).isFalse();
+
+        LiveMessage hello = LiveMessage.hello(3, "1-0");
+        assertThat(hello.jsonSentAt(5)).isEqualTo(hello.json());
+    }
+}
