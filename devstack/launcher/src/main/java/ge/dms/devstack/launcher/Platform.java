@@ -7,7 +7,10 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,13 +24,15 @@ final class Platform implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     static final String REDIS_KEY_PREFIX = "dms:";
+    private static final String PROJECTIONS = "projections";
 
     private final Services processes = new Services();
+    /** How each service was started, by name, in start order: what a restart starts again, the same way. */
+    private final Map<String, Spec> specs = new LinkedHashMap<>();
+    private final Map<String, ServiceProcess> running = new HashMap<>();
     private Launch launchMode = Launch.CLASSES;
     private Path projectRoot;
     private Path logs;
-    private Map<String, String> projectionsEnvironment;
-    private ServiceProcess projections;
     private URI commandApi;
     private final List<URI> queryApis = new ArrayList<>();
     private URI cdcHealth;
@@ -39,6 +44,10 @@ final class Platform implements AutoCloseable {
 
     /** How each service is started: from its module's classes ({@code ./dev up}) or with {@code java -jar} from its runnable jar. */
     enum Launch { CLASSES, JARS }
+
+    /** One service as started: its module, main class, environment (ports included) and health URL. */
+    private record Spec(String name, String module, String mainClass, Map<String, String> environment, URI health) {
+    }
 
     /** {@code ./dev up}'s platform: one query API, the services run from their modules' classes. */
     static Platform start(Endpoints endpoints, String jwtSecret, Path projectRoot, Path logs, Path stateRoot, Ports ports) {
@@ -65,57 +74,107 @@ final class Platform implements AutoCloseable {
         this.logs = logs;
         int commandPort = ports.commandApi() < 0 ? FreePorts.next() : ports.commandApi();
         commandApi = URI.create("http://localhost:" + commandPort);
-        start("command-api", "ge.dms.command.Application", environment(endpoints,
-                "DMS_JWT_SECRET", jwtSecret, "DMS_COMMAND_API_PORT", String.valueOf(commandPort)), commandApi.resolve("/health"));
+        start(define("command-api", "command-api", "ge.dms.command.Application", environment(endpoints,
+                "DMS_JWT_SECRET", jwtSecret, "DMS_COMMAND_API_PORT", String.valueOf(commandPort)), commandApi.resolve("/health")));
 
         int cdcPort = FreePorts.next();
         cdcHealth = URI.create("http://localhost:" + cdcPort + "/health");
-        start("cdc-pipeline", "ge.dms.cdc.CdcPipeline", environment(endpoints,
-                "CDC_HEALTH_PORT", String.valueOf(cdcPort)), cdcHealth);
+        start(define("cdc-pipeline", "cdc-pipeline", "ge.dms.cdc.CdcPipeline", environment(endpoints,
+                "CDC_HEALTH_PORT", String.valueOf(cdcPort)), cdcHealth));
 
         int projectionsPort = FreePorts.next();
         projectionsHealth = URI.create("http://localhost:" + projectionsPort + "/health");
-        projectionsEnvironment = environment(endpoints,
+        define(PROJECTIONS, "projections", "ge.dms.projection.ProjectionsMain", environment(endpoints,
                 "DMS_PROJECTIONS_HEALTH_PORT", String.valueOf(projectionsPort),
                 "DMS_PROJECTIONS_STATE_DIR", stateRoot.resolve("projections-state").toString(),
                 // Locally nobody provisions topics; production does, with its own partitions and replication.
-                "DMS_PROJECTIONS_CREATE_TOPICS", "true");
+                "DMS_PROJECTIONS_CREATE_TOPICS", "true"), projectionsHealth);
         startProjections();
 
-        // Started together, then awaited: they need nothing from each other.
-        List<ServiceProcess> started = new ArrayList<>();
+        List<Spec> queryApiSpecs = new ArrayList<>();
         for (int i = 0; i < queryApiCount; i++) {
             int queryPort = i == 0 && ports.queryApi() >= 0 ? ports.queryApi() : FreePorts.next();
-            queryApis.add(URI.create("http://localhost:" + queryPort));
-            started.add(launch(i == 0 ? "query-api" : "query-api-" + (i + 1), "query-api", "ge.dms.query.Application",
-                    environment(endpoints, "DMS_JWT_SECRET", jwtSecret, "DMS_QUERY_API_PORT", String.valueOf(queryPort))));
+            URI queryApi = URI.create("http://localhost:" + queryPort);
+            queryApis.add(queryApi);
+            queryApiSpecs.add(define(i == 0 ? "query-api" : "query-api-" + (i + 1), "query-api", "ge.dms.query.Application",
+                    environment(endpoints, "DMS_JWT_SECRET", jwtSecret, "DMS_QUERY_API_PORT", String.valueOf(queryPort)),
+                    queryApi.resolve("/health")));
         }
+        startTogether(queryApiSpecs); // they need nothing from each other
+    }
+
+    private Spec define(String name, String module, String mainClass, Map<String, String> environment, URI health) {
+        Spec spec = new Spec(name, module, mainClass, Collections.unmodifiableMap(new HashMap<>(environment)), health);
+        specs.put(name, spec);
+        return spec;
+    }
+
+    private ServiceProcess start(Spec spec) {
+        return launch(spec).awaitHealthy(spec.health(), START_TIMEOUT);
+    }
+
+    /** Launches them all, then waits for each: what does not depend on each other starts side by side. */
+    private void startTogether(List<Spec> services) {
+        List<ServiceProcess> started = services.stream().map(this::launch).toList();
         for (int i = 0; i < started.size(); i++) {
-            started.get(i).awaitHealthy(queryApis.get(i).resolve("/health"), START_TIMEOUT);
+            started.get(i).awaitHealthy(services.get(i).health(), START_TIMEOUT);
         }
     }
 
-    private ServiceProcess start(String name, String mainClass, Map<String, String> environment, URI health) {
-        return launch(name, name, mainClass, environment).awaitHealthy(health, START_TIMEOUT);
+    private ServiceProcess launch(Spec spec) {
+        Path moduleDirectory = projectRoot.resolve(spec.module());
+        ServiceProcess process = processes.add(launchMode == Launch.JARS
+                ? ServiceProcess.startJar(spec.name(), moduleDirectory, spec.environment(), logs)
+                : ServiceProcess.start(spec.name(), moduleDirectory, spec.mainClass(), spec.environment(), logs));
+        running.put(spec.name(), process);
+        return process;
     }
 
-    private ServiceProcess launch(String name, String module, String mainClass, Map<String, String> environment) {
-        Path moduleDirectory = projectRoot.resolve(module);
-        return processes.add(launchMode == Launch.JARS
-                ? ServiceProcess.startJar(name, moduleDirectory, environment, logs)
-                : ServiceProcess.start(name, moduleDirectory, mainClass, environment, logs));
+    /** SIGTERM (the service's shutdown hooks run), {@code kill -9} only after the grace period. */
+    private void stop(String name) {
+        ServiceProcess process = running.remove(name);
+        if (process != null) {
+            processes.remove(process);
+            process.close();
+        }
     }
 
     /** Starts the projections (again, after {@link #killProjections()}) and waits until every topology runs. */
     synchronized void startProjections() {
-        projections = start("projections", "ge.dms.projection.ProjectionsMain", projectionsEnvironment,
-                projectionsHealth);
+        start(specs.get(PROJECTIONS));
     }
 
     /** {@code kill -9} of the projections: no shutdown hook, no commit, no leaving the consumer groups. */
     synchronized void killProjections() {
-        processes.remove(projections);
-        projections.kill();
+        ServiceProcess projections = running.remove(PROJECTIONS);
+        if (projections != null) {
+            processes.remove(projections);
+            projections.kill();
+        }
+    }
+
+    /**
+     * Stops the named services (in reverse start order) and starts them again with the same
+     * settings: same environment, so the same ports, state folder and log file (appended to); then
+     * waits until every one answers its health URL. For a cold-start measurement of a running
+     * platform. Returns each one's health URL, in start order.
+     *
+     * @throws IllegalArgumentException for a name this platform did not start; nothing is stopped then
+     */
+    synchronized Map<String, URI> restart(Collection<String> names) {
+        List<Spec> chosen = specs.values().stream().filter(s -> names.contains(s.name())).toList();
+        List<String> unknown = names.stream().filter(n -> !specs.containsKey(n)).toList();
+        if (!unknown.isEmpty() || chosen.isEmpty()) {
+            throw new IllegalArgumentException("no such service: " + (unknown.isEmpty() ? "none named" : String.join(", ", unknown))
+                    + "; this platform runs " + String.join(", ", specs.keySet()));
+        }
+        for (Spec spec : chosen.reversed()) {
+            stop(spec.name());
+        }
+        startTogether(chosen);
+        Map<String, URI> health = new LinkedHashMap<>();
+        chosen.forEach(spec -> health.put(spec.name(), spec.health()));
+        return health;
     }
 
     /**
@@ -125,10 +184,9 @@ final class Platform implements AutoCloseable {
      * are then filled as the projections re-read the change topics from the beginning.
      */
     synchronized void rebuildViews() {
-        processes.remove(projections);
-        projections.close();
+        stop(PROJECTIONS);
         int exit = ServiceProcess.start("rebuild-views", projectRoot.resolve("projections"), "ge.dms.projection.rebuild.ViewRebuild",
-                projectionsEnvironment, logs).awaitExit(START_TIMEOUT);
+                specs.get(PROJECTIONS).environment(), logs).awaitExit(START_TIMEOUT);
         if (exit != 0) {
             throw new IllegalStateException("dropping the views failed (exit " + exit + "); see " + logs.resolve("rebuild-views.log")
                     + "; the projections stay stopped");
