@@ -8,8 +8,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** A blocking JSON client for the command API (and the query API's GETs); called from virtual threads, one request each. */
+/**
+ * A blocking JSON client for the command API (and the query API's GETs); called from virtual threads, one request each.
+ * At high rates it spreads requests over several JDK HTTP clients: each has a single selector thread for all of its
+ * connections, which would otherwise become the client's own bottleneck.
+ */
 public final class ApiClient implements AutoCloseable {
 
     /** An answer: status, body, and the headers the workload needs. */
@@ -27,13 +32,26 @@ public final class ApiClient implements AutoCloseable {
 
     private final URI base;
     private final Duration timeout;
-    private final HttpClient http;
+    private final HttpClient[] clients;
+    private final AtomicInteger next = new AtomicInteger();
 
     public ApiClient(URI base, Duration timeout) {
+        this(base, timeout, 1);
+    }
+
+    /** With {@code httpClients} JDK clients taken in turn (at least one). */
+    public ApiClient(URI base, Duration timeout, int httpClients) {
         this.base = base;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
-                .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+        this.clients = new HttpClient[Math.max(1, httpClients)];
+        for (int i = 0; i < clients.length; i++) {
+            clients[i] = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                    .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+        }
+    }
+
+    private HttpClient http() {
+        return clients[Math.floorMod(next.getAndIncrement(), clients.length)];
     }
 
     public Reply post(String path, String token, String json, String ifMatch) throws IOException, InterruptedException {
@@ -46,7 +64,15 @@ public final class ApiClient implements AutoCloseable {
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response = http().send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Reply(response.statusCode(), response.body(), response.headers().firstValue("ETag").orElse(null));
+    }
+
+    /** A PUT of a JSON body, e.g. replacing a driver. */
+    public Reply put(String path, String token, String json) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
+        HttpResponse<String> response = http().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return new Reply(response.statusCode(), response.body(), response.headers().firstValue("ETag").orElse(null));
     }
 
@@ -54,12 +80,14 @@ public final class ApiClient implements AutoCloseable {
     public Reply get(String path, String token) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).header("Authorization", "Bearer " + token)
                 .GET().build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response = http().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return new Reply(response.statusCode(), response.body(), response.headers().firstValue("ETag").orElse(null));
     }
 
     @Override
     public void close() {
-        http.close();
+        for (HttpClient http : clients) {
+            http.close();
+        }
     }
 }

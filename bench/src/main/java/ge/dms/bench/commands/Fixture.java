@@ -30,6 +30,10 @@ public final class Fixture {
     public final List<String> restaurantTokens = new ArrayList<>();
     public final List<Long> drivers = new ArrayList<>();
     public final List<String> driverTokens = new ArrayList<>();
+    /** Each driver's name, phone and vehicle as created: a rename (PUT) sends them back with only the name changed. */
+    public final List<String> driverNames = new ArrayList<>();
+    public final List<String> driverPhones = new ArrayList<>();
+    public final List<String> driverVehicles = new ArrayList<>();
     public final List<Product> products = new ArrayList<>();
 
     private Fixture(String secret) {
@@ -47,11 +51,16 @@ public final class Fixture {
             f.restaurantTokens.add(DevTokens.mint(secret, "restaurant", id));
         }
         for (int i = 0; i < drivers; i++) {
-            ObjectNode body = JSON.createObjectNode().put("name", "მძღოლი " + run + "-" + i).put("phone", "+995 591 00 00 " + String.format("%02d", i % 100))
-                    .put("vehicle", "Ford Transit");
+            String name = "მძღოლი " + run + "-" + i;
+            String phone = "+995 591 00 00 " + String.format("%02d", i % 100);
+            String vehicle = "Ford Transit";
+            ObjectNode body = JSON.createObjectNode().put("name", name).put("phone", phone).put("vehicle", vehicle);
             long id = create(api, "/api/drivers", f.adminToken, body);
             f.drivers.add(id);
             f.driverTokens.add(DevTokens.mint(secret, "driver", id));
+            f.driverNames.add(name);
+            f.driverPhones.add(phone);
+            f.driverVehicles.add(vehicle);
         }
         for (int i = 0; i < products; i++) {
             String[] p = PRODUCTS[i % PRODUCTS.length];

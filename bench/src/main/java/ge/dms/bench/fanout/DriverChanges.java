@@ -10,45 +10,92 @@ import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongConsumer;
 
 /**
  * The changes a driver hears of: orders placed and confirmed beforehand ({@link #prepare}), each
- * then taken through the five lifecycle steps that reach its driver's socket: assign-driver,
- * start-preparing, mark-ready, and pick-up and deliver by that driver. Each call of {@link #next}
- * makes one such change to the order that has waited longest, with the version its last answer
- * returned ({@code If-Match}); an order waits only between answers, so no two requests race on one.
+ * then taken through the lifecycle steps that reach its driver's socket: assign-driver, for a
+ * share of them a reassignment to another driver (the old one hears "unassigned", the new one the
+ * order), start-preparing, mark-ready, and pick-up and deliver by the driver it ends up with. Each
+ * call of {@link #next} makes one such change to the order that has waited longest, with the
+ * version its last answer returned ({@code If-Match}); an order waits only between answers, so no
+ * two requests race on one. It also keeps, per driver, the orders that are active (their driver
+ * final, not yet being delivered), for the renames ({@link Renamer}).
  */
 final class DriverChanges {
 
-    /** Driver-visible changes one prepared order yields. */
-    static final int STEPS_PER_ORDER = 5;
+    static final String REASSIGN_TO = "reassign-to";
+    static final String REASSIGN_AWAY = "reassign-away";
+    private static final String REASSIGN = "reassign";
+    private static final String[] STEPS = {"assign-driver", "start-preparing", "mark-ready", "pick-up", Ledger.FINAL_STEP};
+    private static final String[] REASSIGNED_STEPS = {"assign-driver", REASSIGN, "start-preparing", "mark-ready", "pick-up",
+            Ledger.FINAL_STEP};
+    /** Versions: placed 1, confirmed 2, then each step one more; the next step is the version minus 2. */
+    private static final int CONFIRMED = 2;
 
-    private record Tracked(long id, int driver, int version) {
+    /** An order between its steps: its current driver (an index into the fixture), version, and whether it gets reassigned. */
+    private record Tracked(long id, int driver, int version, boolean reassigned) {
+
+        String[] steps() {
+            return reassigned ? REASSIGNED_STEPS : STEPS;
+        }
+
+        String nextStep() {
+            return steps()[version - CONFIRMED];
+        }
+
+        boolean done() {
+            return version - CONFIRMED >= steps().length;
+        }
+
+        /** Assigned to the driver it keeps: what a rename of that driver must reach. */
+        boolean settled() {
+            return version - CONFIRMED >= (reassigned ? 2 : 1) && !done();
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(DriverChanges.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String[] STEPS = {"assign-driver", "start-preparing", "mark-ready", "pick-up", "deliver"};
-    /** Versions: placed 1, confirmed 2, then each step one more; the step is the version minus 2. */
-    private static final int CONFIRMED = 2;
 
     private final ApiClient api;
     private final Fixture fixture;
     private final Ledger ledger;
+    private final double reassignShare;
     private final Queue<Tracked> waiting = new ConcurrentLinkedQueue<>();
+    /** Driver index → its active orders, id → version. */
+    private final Map<Integer, Map<Long, Long>> active = new ConcurrentHashMap<>();
+    private final LongAdder reassignments = new LongAdder();
 
-    DriverChanges(ApiClient api, Fixture fixture, Ledger ledger) {
+    /** @param reassignShare the share of orders reassigned after assign-driver (none with a single driver) */
+    DriverChanges(ApiClient api, Fixture fixture, Ledger ledger, double reassignShare) {
         this.api = api;
         this.fixture = fixture;
         this.ledger = ledger;
+        this.reassignShare = fixture.drivers.size() > 1 ? reassignShare : 0;
+    }
+
+    /** Driver-visible changes one prepared order yields on average: five, and a reassignment for the share that gets one. */
+    static double changesPerOrder(double reassignShare) {
+        return STEPS.length + reassignShare;
+    }
+
+    /**
+     * Whether the i-th prepared order is reassigned: spread evenly, the first one included, so that any
+     * run, however short, reassigns some; of n orders, ceil(n × share) are.
+     */
+    static boolean reassigned(int i, double share) {
+        return Math.ceil((i + 1) * share) > Math.ceil(i * share);
     }
 
     /** What preparing left: the newest order prepared, how many are waiting, how many could not be prepared. */
@@ -71,10 +118,11 @@ final class DriverChanges {
                 slots.acquire();
                 int driver = i % fixture.drivers.size();
                 int restaurant = i % fixture.restaurants.size();
+                boolean reassign = reassigned(i, reassignShare);
                 threads.execute(() -> {
                     try {
                         long id = placeAndConfirm(restaurant);
-                        waiting.add(new Tracked(id, driver, CONFIRMED));
+                        waiting.add(new Tracked(id, driver, CONFIRMED, reassign));
                         last.accumulateAndGet(id, Math::max);
                     } catch (IOException | RuntimeException e) {
                         failed.incrementAndGet();
@@ -125,47 +173,95 @@ final class DriverChanges {
             ledger.notMade("no-prepared-order-waiting", measured);
             return;
         }
-        long driverId = fixture.drivers.get(order.driver());
+        String step = order.nextStep();
         int version = order.version() + 1;
-        ledger.expect(STEPS[order.version() - CONFIRMED], order.id(), version, driverId, intendedStart, measured);
+        int driver = REASSIGN.equals(step) ? (order.driver() + 1) % fixture.drivers.size() : order.driver();
+        if (REASSIGN.equals(step)) {
+            ledger.expect(REASSIGN_TO, order.id(), version, fixture.drivers.get(driver), intendedStart, measured);
+            ledger.expectUnassigned(REASSIGN_AWAY, order.id(), version, fixture.drivers.get(order.driver()), intendedStart, measured);
+        } else {
+            ledger.expect(step, order.id(), version, fixture.drivers.get(driver), intendedStart, measured);
+        }
+        if (Ledger.FINAL_STEP.equals(step)) {
+            leave(order); // its delivery is on its way: a rename from now on no longer owes it a message
+        }
         try {
-            ApiClient.Reply reply = send(order);
+            ApiClient.Reply reply = send(order, step, driver);
             if (reply.ok() && reply.version() == version) {
                 ledger.answered(order.id(), version, System.nanoTime());
-                if (version - CONFIRMED < STEPS.length) {
-                    waiting.add(new Tracked(order.id(), order.driver(), version));
+                if (REASSIGN.equals(step)) {
+                    reassignments.increment();
+                }
+                Tracked moved = new Tracked(order.id(), driver, version, order.reassigned());
+                if (!moved.done()) {
+                    list(moved);
+                    waiting.add(moved);
                 }
             } else {
                 ledger.failed(order.id(), version, reply.ok() ? "version " + reply.version() : String.valueOf(reply.status()), measured);
                 if (reply.status() == 503 || reply.status() == 429) {
                     // Refused before writing (database busy, rate limited): the order is still at its version.
+                    list(order);
                     waiting.add(order);
+                } else {
+                    leave(order);
                 }
             }
         } catch (HttpTimeoutException e) {
             // It may have committed after all: if its message comes, it counts; the order is left out from now on.
+            leave(order);
             ledger.unanswered(order.id(), version, "timeout", measured);
         } catch (IOException e) {
+            leave(order);
             ledger.unanswered(order.id(), version, "io: " + e.getClass().getSimpleName(), measured);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            leave(order);
             ledger.unanswered(order.id(), version, "interrupted", measured);
         }
     }
 
     /** The client had too many requests outstanding to start this one: a change not made, counted, never delayed. */
-    void refused() {
-        ledger.notMade("refused-by-client", true);
+    void refused(boolean measured) {
+        ledger.notMade("refused-by-client", measured);
     }
 
-    private ApiClient.Reply send(Tracked o) throws IOException, InterruptedException {
-        String step = STEPS[o.version() - CONFIRMED];
-        String path = "/api/orders/" + o.id() + "/" + step;
+    /** Reassignments the command API accepted, warm-up included. */
+    long reassignments() {
+        return reassignments.sum();
+    }
+
+    /** Drivers (fixture indexes) that have active orders now. */
+    List<Integer> driversWithActiveOrders() {
+        return active.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey).sorted().toList();
+    }
+
+    /** The driver's active orders now, id → version: what a rename sent now must reach. */
+    Map<Long, Long> activeOrders(int driver) {
+        return Map.copyOf(active.getOrDefault(driver, Map.of()));
+    }
+
+    private void list(Tracked order) {
+        if (order.settled()) {
+            active.computeIfAbsent(order.driver(), d -> new ConcurrentHashMap<>()).put(order.id(), (long) order.version());
+        }
+    }
+
+    private void leave(Tracked order) {
+        Map<Long, Long> orders = active.get(order.driver());
+        if (orders != null) {
+            orders.remove(order.id());
+        }
+    }
+
+    private ApiClient.Reply send(Tracked o, String step, int driver) throws IOException, InterruptedException {
         String ifMatch = "\"" + o.version() + "\"";
         return switch (step) {
-            case "assign-driver" -> api.post(path, fixture.adminToken, "{\"driverId\":" + fixture.drivers.get(o.driver()) + "}", ifMatch);
-            case "pick-up", "deliver" -> api.post(path, fixture.driverTokens.get(o.driver()), null, ifMatch);
-            default -> api.post(path, fixture.adminToken, null, ifMatch);
+            case "assign-driver", REASSIGN -> api.post("/api/orders/" + o.id() + "/assign-driver", fixture.adminToken,
+                    "{\"driverId\":" + fixture.drivers.get(driver) + "}", ifMatch);
+            // By the driver the order has now: after a reassignment, the new one.
+            case "pick-up", Ledger.FINAL_STEP -> api.post("/api/orders/" + o.id() + "/" + step, fixture.driverTokens.get(driver), null, ifMatch);
+            default -> api.post("/api/orders/" + o.id() + "/" + step, fixture.adminToken, null, ifMatch);
         };
     }
 }

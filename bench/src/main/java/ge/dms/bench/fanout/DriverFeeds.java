@@ -14,11 +14,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The D drivers' sockets: opened together, each awaited until its {@code hello}, closed together. */
+/**
+ * The D drivers' sockets: opened together, each awaited until its {@code hello}, closed together.
+ * They are spread over one JDK HTTP client per {@value #SOCKETS_PER_CLIENT} sockets: a client reads
+ * all of its connections on one selector thread, which at a thousand drivers would be the bench's
+ * own bottleneck. Opened in waves of {@value #WAVE}, so a thousand handshakes do not land at once.
+ */
 final class DriverFeeds implements AutoCloseable {
 
+    static final int SOCKETS_PER_CLIENT = 250;
+    private static final int WAVE = 100;
+
     private final ExecutorService callbacks = Executors.newVirtualThreadPerTaskExecutor();
-    private final HttpClient http = HttpClient.newBuilder().executor(callbacks).connectTimeout(Duration.ofSeconds(10)).build();
+    private final List<HttpClient> clients = new ArrayList<>();
     private final List<DriverSocket> sockets = new ArrayList<>();
     private final AtomicInteger reconnects = new AtomicInteger();
     private final AtomicInteger resyncs = new AtomicInteger();
@@ -28,22 +36,25 @@ final class DriverFeeds implements AutoCloseable {
             throws InterruptedException, TimeoutException {
         DriverFeeds feeds = new DriverFeeds();
         try {
-            List<CompletableFuture<?>> connecting = new ArrayList<>();
-            for (int i = 0; i < fixture.drivers.size(); i++) {
-                long driverId = fixture.drivers.get(i);
-                DriverSocket socket = new DriverSocket(driverId, fixture.driverTokens.get(i),
-                        URI.create(queryApi.toString().replaceFirst("^http", "ws") + "/api/drivers/" + driverId + "/live"), feeds.http, ledger, feeds.reconnects, feeds.resyncs);
-                feeds.sockets.add(socket);
-                connecting.add(socket.connect());
+            int drivers = fixture.drivers.size();
+            for (int i = 0; i < (drivers + SOCKETS_PER_CLIENT - 1) / SOCKETS_PER_CLIENT; i++) {
+                feeds.clients.add(HttpClient.newBuilder().executor(feeds.callbacks).connectTimeout(Duration.ofSeconds(10)).build());
             }
-            CompletableFuture.allOf(connecting.toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             long deadline = System.nanoTime() + timeout.toNanos();
-            while (feeds.sockets.stream().anyMatch(s -> !s.helloSeen())) {
-                if (System.nanoTime() > deadline) {
-                    throw new TimeoutException("not every driver socket said hello within " + timeout);
+            for (int from = 0; from < drivers; from += WAVE) {
+                List<CompletableFuture<?>> connecting = new ArrayList<>();
+                for (int i = from; i < Math.min(drivers, from + WAVE); i++) {
+                    long driverId = fixture.drivers.get(i);
+                    DriverSocket socket = new DriverSocket(driverId, fixture.driverTokens.get(i),
+                            URI.create(queryApi.toString().replaceFirst("^http", "ws") + "/api/drivers/" + driverId + "/live"),
+                            feeds.clients.get(i / SOCKETS_PER_CLIENT), ledger, feeds.reconnects, feeds.resyncs);
+                    feeds.sockets.add(socket);
+                    connecting.add(socket.connect());
                 }
-                Thread.sleep(20);
+                long left = Math.max(1, deadline - System.nanoTime());
+                CompletableFuture.allOf(connecting.toArray(CompletableFuture[]::new)).get(left, TimeUnit.NANOSECONDS);
             }
+            feeds.awaitLive(Long.MIN_VALUE, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
             return feeds;
         } catch (java.util.concurrent.ExecutionException e) {
             feeds.close();
@@ -54,8 +65,38 @@ final class DriverFeeds implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until every socket is connected and said hello after {@code sinceNanos} (System.nanoTime;
+     * {@code Long.MIN_VALUE}: any time): after a restart, a socket not yet seen lost does not count as live.
+     */
+    void awaitLive(long sinceNanos, Duration timeout) throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        java.util.function.Predicate<DriverSocket> live = s -> sinceNanos == Long.MIN_VALUE ? s.isLive() : s.liveSince(sinceNanos);
+        while (sockets.stream().anyMatch(live.negate())) {
+            if (System.nanoTime() > deadline) {
+                long down = sockets.stream().filter(live.negate()).count();
+                throw new TimeoutException(down + " of " + sockets.size() + " driver sockets did not (re)connect and say hello within " + timeout);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** A lost socket waits for {@link #release} before reconnecting: for a planned restart of the server. */
+    void hold() {
+        sockets.forEach(DriverSocket::hold);
+    }
+
+    /** Every socket lost while held reconnects now (with its cursor), and any lost later at once. */
+    void release() {
+        sockets.forEach(DriverSocket::release);
+    }
+
     int connected() {
         return sockets.size();
+    }
+
+    int httpClients() {
+        return clients.size();
     }
 
     int reconnects() {
@@ -70,7 +111,7 @@ final class DriverFeeds implements AutoCloseable {
     public void close() {
         sockets.forEach(DriverSocket::close);
         // Not close(): it waits for every exchange, and a socket whose close handshake hangs would hang the run.
-        http.shutdownNow();
+        clients.forEach(HttpClient::shutdownNow);
         callbacks.shutdownNow();
     }
 }

@@ -22,15 +22,18 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
  * {@code ./dev bench fanout}: D drivers hold the query API's live WebSocket while C lifecycle
  * changes a second are made through the command API to orders assigned to them (open loop, as
- * {@code commands}). Every change is matched to its message by order id and version: request →
+ * {@code commands}), a share of them reassignments, and a separate loop renames drivers that have
+ * active orders. Every change is matched to its messages by order id and version: request →
  * socket, commit → socket (the PostgreSQL commit time the message's view carries), the per-hop
- * split the messages expose, and missing or duplicated messages.
+ * split the messages expose, and missing or duplicated messages. {@code --cold} first has the
+ * running {@code ./dev up} restart the projections and the query API, and measures from then on.
  */
 @Command(name = "fanout", mixinStandardHelpOptions = true,
         description = "Drivers on WebSockets, lifecycle changes at a fixed rate: request -> socket and commit -> socket.")
@@ -39,6 +42,10 @@ public final class FanoutScenario implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(FanoutScenario.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final double TARGET_P99_MS = 50;
+    /** What {@code --cold} restarts, in this order. */
+    private static final List<String> RESTARTED = List.of("projections", "query-api");
+    /** Requests a second one JDK HTTP client is given at most (its one selector thread serves all its connections). */
+    private static final int RATE_PER_HTTP_CLIENT = 250;
 
     @Spec
     CommandSpec spec;
@@ -84,6 +91,18 @@ public final class FanoutScenario implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "10s", description = "per-request timeout (default ${DEFAULT-VALUE})")
     String timeout;
 
+    @Option(names = "--reassign-share", defaultValue = "0.2", description = "share of orders reassigned to another driver "
+            + "after assign-driver (default ${DEFAULT-VALUE})")
+    double reassignShare;
+
+    @Option(names = "--renames-per-minute", description = "drivers with active orders renamed a minute, by a loop of its own "
+            + "(default 30; --quick 120; 0: none)")
+    Double renamesPerMinute;
+
+    @Option(names = "--cold", description = "restart the projections and the query API first (needs ./dev up), then measure "
+            + "with no warm-up; results as fanout-cold.*")
+    boolean cold;
+
     @Option(names = "--cdc-metrics", defaultValue = "${env:DMS_CDC_METRICS_URL}",
             description = "the CDC pipeline's /metrics, for its commit -> Kafka ack mean (default: $DMS_CDC_METRICS_URL; optional)")
     URI cdcMetrics;
@@ -92,35 +111,61 @@ public final class FanoutScenario implements Callable<Integer> {
     public Integer call() throws Exception {
         int d = drivers != null ? drivers : quick ? 20 : 200;
         double c = rate != null ? rate : quick ? 20 : 200;
+        double renameRate = (renamesPerMinute != null ? renamesPerMinute : quick ? 120 : 30) / 60;
         Duration measured = Durations.parse(duration, quick ? "5s" : "60s");
-        Duration warm = Durations.parse(warmup, quick ? "1s" : "30s");
+        if (cold && warmup != null) {
+            throw new IllegalArgumentException("--cold measures from the restart on, with no warm-up: leave out --warmup");
+        }
+        Duration warm = cold ? Duration.ZERO : Durations.parse(warmup, quick ? "1s" : "30s");
         Duration drainFor = Durations.parse(drain, "15s");
         if (d < 1 || !(c > 0 && c <= 100_000) || measured.isZero() || measured.isNegative() || warm.isNegative()
-                || restaurants < 1 || products < 1 || maxInFlight < 1) {
+                || restaurants < 1 || products < 1 || maxInFlight < 1 || !(reassignShare >= 0 && reassignShare <= 1)
+                || !(renameRate >= 0 && renameRate <= 1_000)) {
             throw new IllegalArgumentException("drivers, restaurants, products and --max-in-flight must be at least 1, the rate in "
-                    + "(0, 100,000] per second, the duration positive and the warm-up not negative");
+                    + "(0, 100,000] per second, the duration positive, the warm-up not negative, --reassign-share in [0, 1] and "
+                    + "--renames-per-minute in [0, 60,000]");
         }
+        URI control = cold ? query.devControl() : null;
+        if (cold && control == null) {
+            throw new IllegalArgumentException("--cold needs a running ./dev up to restart the services: no --dev-control "
+                    + "(DMS_DEV_CONTROL_URL, written to .dev/up.env by ./dev up)");
+        }
+        String scenario = cold ? "fanout-cold" : "fanout";
         Instant started = Instant.now();
         Ledger ledger = new Ledger();
         Map<String, Object> figures = new LinkedHashMap<>();
         Duration requestTimeout = Durations.parse(timeout, "10s");
-        try (ApiClient commands = new ApiClient(api.commandApi(), requestTimeout);
+        int httpClients = (int) Math.ceil(c / RATE_PER_HTTP_CLIENT);
+        try (ApiClient commands = new ApiClient(api.commandApi(), requestTimeout, httpClients);
              ApiClient views = new ApiClient(query.queryApi(), requestTimeout)) {
             Fixture fixture = Fixture.create(commands, api.jwtSecret(), restaurants, d, products);
-            try (DriverFeeds feeds = DriverFeeds.open(fixture, query.queryApi(), ledger, Duration.ofSeconds(60))) {
-                DriverChanges changes = new DriverChanges(commands, fixture, ledger);
+            try (DriverFeeds feeds = DriverFeeds.open(fixture, query.queryApi(), ledger, Duration.ofSeconds(Math.max(60, d / 10)))) {
+                DriverChanges changes = new DriverChanges(commands, fixture, ledger, reassignShare);
+                Renamer renamer = new Renamer(commands, fixture, changes, ledger);
                 DriverChanges.Prepared prepared = prepare(changes, views, fixture, c, warm.plus(measured));
+                if (cold) {
+                    figures.putAll(restart(control, feeds));
+                }
                 CdcMeter.Reading before = CdcMeter.read(cdcMetrics);
-                OpenLoop.Outcome outcome = drive(changes, c, warm, measured);
+                ClientCpu cpu = ClientCpu.start();
+                OpenLoop.Outcome outcome = drive(changes, renamer, c, renameRate, warm, measured);
+                Double clientCores = cpu.cores();
                 double drained = awaitMessages(ledger, drainFor);
                 CdcMeter.Reading after = CdcMeter.read(cdcMetrics);
                 figures.putAll(deliveryFigures(ledger, feeds, drained));
+                figures.put("reassignments", changes.reassignments());
+                figures.putAll(ledger.renameFigures());
                 figures.put("preparedOrders", prepared.ready());
                 figures.put("preparationFailures", prepared.failed());
                 figures.put("issued", outcome.issued());
                 figures.put("refusedByClient", outcome.refused());
                 figures.put("achievedOfferedRate", Math.round(outcome.issued() / (measured.toNanos() / 1e9) * 10) / 10.0);
                 figures.put("maxSchedulingLagMs", Math.round(outcome.maxLag().toNanos() / 1e3) / 1e3);
+                if (clientCores != null) {
+                    figures.put("clientCpuCores", clientCores);
+                }
+                figures.put("clientHttpClients", httpClients);
+                figures.put("clientSocketHttpClients", feeds.httpClients());
                 Double cdcMean = CdcMeter.meanMillisBetween(before, after);
                 if (cdcMean != null) {
                     figures.put("cdcCommitToKafkaAckMeanMs", cdcMean);
@@ -131,22 +176,47 @@ public final class FanoutScenario implements Callable<Integer> {
         double p99 = series.getFirst().p99();
         figures.put("requestToSocketP99TargetMs", TARGET_P99_MS);
         figures.put("requestToSocketP99Met", series.getFirst().count() > 0 && p99 < TARGET_P99_MS);
-        Runs.finish("fanout", started, parameters(d, c, measured, warm), series, figures, output.results(), spec.commandLine().getOut());
+        Runs.finish(scenario, started, parameters(d, c, renameRate * 60, measured, warm), series, figures, output.results(),
+                spec.commandLine().getOut());
         return 0;
     }
 
-    /** Enough confirmed orders for every change of the run (five each), plus a tenth and a second's worth in flight. */
+    /** Enough confirmed orders for every change of the run, plus a tenth and a second's worth in flight. */
     private DriverChanges.Prepared prepare(DriverChanges changes, ApiClient views, Fixture fixture, double rate, Duration run)
             throws Exception {
-        int orders = (int) Math.ceil(rate * run.toNanos() / 1e9 / DriverChanges.STEPS_PER_ORDER * 1.1 + rate);
+        int orders = (int) Math.ceil(rate * run.toNanos() / 1e9 / DriverChanges.changesPerOrder(reassignShare) * 1.1 + rate);
         DriverChanges.Prepared prepared;
         try (Progress progress = Progress.start("fanout: preparing orders", orders, "orders", output.progress())) {
             // A few at a time: preparing is not measured, and flooding the command API only makes it time out.
-            prepared = changes.prepare(orders, 8, progress::stepTo);
+            prepared = changes.prepare(orders, rate > 200 ? 16 : 8, progress::stepTo);
         }
         LOG.info("prepared {} confirmed orders ({} failed); waiting for the views to catch up", prepared.ready(), prepared.failed());
         awaitView(views, fixture.adminToken, prepared.lastId(), Duration.ofMinutes(5));
         return prepared;
+    }
+
+    /**
+     * {@code --cold}: the drivers' sockets hold off reconnecting, the projections and the query API are
+     * restarted, then every socket reconnects at once with its cursor and the run waits until each has
+     * said hello again. Returns the restart's figures.
+     */
+    private Map<String, Object> restart(URI control, DriverFeeds feeds) throws Exception {
+        long requested = System.nanoTime();
+        ColdRestart.Outcome restarted;
+        feeds.hold();
+        try {
+            LOG.info("cold run: restarting {}", RESTARTED);
+            restarted = ColdRestart.restart(control, RESTARTED, Duration.ofMinutes(5));
+        } finally {
+            feeds.release();
+        }
+        long ready = System.nanoTime();
+        feeds.awaitLive(requested, Duration.ofMinutes(2));
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("coldRestartSeconds", restarted.seconds());
+        figures.put("driversReconnectedSecondsAfterReady", Math.round((System.nanoTime() - ready) / 1e6) / 1e3);
+        figures.put("restarted", List.copyOf(restarted.health().keySet()));
+        return figures;
     }
 
     /** Waits until the query API shows the last prepared order confirmed: the pipeline has worked off the preparation. */
@@ -167,16 +237,32 @@ public final class FanoutScenario implements Callable<Integer> {
                 + ": is the CDC pipeline or are the projections running?");
     }
 
-    private OpenLoop.Outcome drive(DriverChanges changes, double rate, Duration warm, Duration measured) {
+    private OpenLoop.Outcome drive(DriverChanges changes, Renamer renamer, double rate, double renameRate, Duration warm,
+                                   Duration measured) throws InterruptedException {
         long totalMs = warm.toMillis() + measured.toMillis();
         try (Progress progress = Progress.overTime("fanout", totalMs, output.progress())) {
             if (!warm.isZero()) {
                 progress.extraMessage("warm-up");
-                OpenLoop.run(rate, warm, maxInFlight, intended -> changes.next(intended, false), intended -> { }, progress::stepTo);
+                phase(changes, renamer, rate, renameRate, warm, false, progress::stepTo);
             }
             progress.extraMessage("measuring");
-            return OpenLoop.run(rate, measured, maxInFlight, intended -> changes.next(intended, true),
-                    intended -> changes.refused(), ms -> progress.stepTo(warm.toMillis() + ms));
+            return phase(changes, renamer, rate, renameRate, measured, true, ms -> progress.stepTo(warm.toMillis() + ms));
+        }
+    }
+
+    /** One phase: the lifecycle changes at {@code rate}, and beside them, on a loop of its own, the renames. */
+    private OpenLoop.Outcome phase(DriverChanges changes, Renamer renamer, double rate, double renameRate, Duration length,
+                                   boolean measured, java.util.function.LongConsumer progress) throws InterruptedException {
+        Thread renames = renameRate <= 0 ? null : Thread.ofPlatform().name("fanout-renames").start(() ->
+                OpenLoop.run(renameRate, length, maxInFlight, intended -> renamer.next(intended, measured),
+                        intended -> renamer.refused(measured), ms -> { }));
+        try {
+            return OpenLoop.run(rate, length, maxInFlight, intended -> changes.next(intended, measured),
+                    intended -> changes.refused(measured), progress);
+        } finally {
+            if (renames != null) {
+                renames.join();
+            }
         }
     }
 
@@ -192,7 +278,8 @@ public final class FanoutScenario implements Callable<Integer> {
     private static Map<String, Object> deliveryFigures(Ledger ledger, DriverFeeds feeds, double drained) {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("driversConnected", feeds.connected());
-        figures.put("changesMade", ledger.expected());
+        figures.put("changesMade", ledger.changesMade());
+        figures.put("messagesOwed", ledger.expected());
         figures.put("changesUnanswered", ledger.unanswered());
         figures.put("messagesReceived", ledger.received());
         figures.put("messagesMissing", ledger.missing());
@@ -209,7 +296,7 @@ public final class FanoutScenario implements Callable<Integer> {
         return figures;
     }
 
-    private Map<String, Object> parameters(int d, double c, Duration measured, Duration warm) {
+    private Map<String, Object> parameters(int d, double c, double renamesEachMinute, Duration measured, Duration warm) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("commandApi", api.commandApi().toString());
         parameters.put("queryApi", query.queryApi().toString());
@@ -219,7 +306,12 @@ public final class FanoutScenario implements Callable<Integer> {
         parameters.put("warmupSeconds", warm.toMillis() / 1000.0);
         parameters.put("restaurants", restaurants);
         parameters.put("maxInFlight", maxInFlight);
-        parameters.put("changes", "assign-driver, start-preparing, mark-ready, pick-up, deliver (each reaches the driver's socket)");
+        parameters.put("reassignShare", reassignShare);
+        parameters.put("renamesPerMinute", renamesEachMinute);
+        parameters.put("cold", cold);
+        parameters.put("changes", "assign-driver, for a share a reassignment (the old driver gets 'unassigned', the new one the "
+                + "order), start-preparing, mark-ready, pick-up, deliver (by the driver the order ends with); renames of drivers with "
+                + "active orders on a loop of their own (one message per active order, same version, the new name)");
         parameters.put("timing", "open loop; request->* from each change's intended start; commit = PostgreSQL commit time "
                 + "carried by the message (view sourceCommitTime, µs); redis = the stream entry id's ms; same host clock");
         return parameters;

@@ -6,8 +6,10 @@ import org.HdrHistogram.Histogram;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,10 +17,12 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Every change the workload made and every message the drivers' sockets received, matched by
- * order id and version. A change is registered before its request is sent (its version is the
- * one the request will produce), so a message that beats the HTTP answer still finds it.
- * Latencies go to HdrHistograms in nanoseconds; missing, duplicated, unexpected and misrouted
- * messages are counted.
+ * order id, version and kind (an upsert, or the "unassigned" an old driver gets on a
+ * reassignment). A change is registered before its request is sent (its version is the one the
+ * request will produce), so a message that beats the HTTP answer still finds it. Latencies go to
+ * HdrHistograms in nanoseconds; missing, duplicated, unexpected and misrouted messages are
+ * counted. Driver renames are matched by {@link Renames}: a same-version message carrying a name a
+ * rename gave is a rename's message, not a duplicate.
  */
 final class Ledger {
 
@@ -34,11 +38,17 @@ final class Ledger {
     /** Per-step series are named {@code <step> request->socket} and {@code <step> commit->redis}. */
     static final String STEP_REQUEST_TO_SOCKET = " request->socket";
     static final String STEP_COMMIT_TO_REDIS = " commit->redis";
+    /** The step after which an order is finished: a rename reaches its view later, by a slower path. */
+    static final String FINAL_STEP = "deliver";
 
-    private record Key(long orderId, long version) {
+    private record Key(long orderId, long version, boolean unassigned) {
     }
 
-    /** One change: who should hear of it, when it was due (System.nanoTime and wall clock, µs), whether it is measured. */
+    /** A name seen on one (order, version): a second message with the same one is a duplicate. */
+    private record NameSeen(long orderId, long version, String name) {
+    }
+
+    /** One message owed: who should hear of it, when it was due (System.nanoTime and wall clock, µs), whether it is measured. */
     private static final class Change {
         final String step;
         final long driverId;
@@ -58,12 +68,8 @@ final class Ledger {
         }
     }
 
-    /** A change message as a socket received it. {@code redisMillis} is the stream entry id's time, when the entry was written. */
-    record Arrival(long driverId, long orderId, long version, long commitMicros, long redisMillis, long receivedNanos,
-                   long receivedWallMicros) {
-    }
-
     private final Map<Key, Change> changes = new ConcurrentHashMap<>();
+    private final Set<NameSeen> renamedNamesSeen = ConcurrentHashMap.newKeySet();
     private final Map<String, Histogram> histograms = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     private final LongAdder duplicated = new LongAdder();
@@ -71,21 +77,30 @@ final class Ledger {
     private final LongAdder misrouted = new LongAdder();
     private final LongAdder received = new LongAdder();
     private final LongAdder delivered = new LongAdder();
-    /** Per measured change, ns: request->socket and hops 1, 2-5, 6; for where the slowest ones lost their time. */
-    private final java.util.Queue<long[]> splits = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final Splits splits = new Splits();
+    private final Renames renames = new Renames(this::record);
 
     /**
      * Called just before the request that moves {@code orderId} to {@code version} is sent; {@code step}
-     * names the kind of change (assign-driver, a status move, a rename) so each kind gets series of its own.
+     * names the kind of change (assign-driver, a status move, reassign-to) so each kind gets series of its own.
      */
     void expect(String step, long orderId, long version, long driverId, long intendedNanos, boolean measured) {
+        put(new Key(orderId, version, false), step, driverId, intendedNanos, measured);
+    }
+
+    /** The same request also owes the order's previous driver a {@code "change":"unassigned"} with that version. */
+    void expectUnassigned(String step, long orderId, long version, long driverId, long intendedNanos, boolean measured) {
+        put(new Key(orderId, version, true), step, driverId, intendedNanos, measured);
+    }
+
+    private void put(Key key, String step, long driverId, long intendedNanos, boolean measured) {
         long lagMicros = (System.nanoTime() - intendedNanos) / 1_000;
-        changes.put(new Key(orderId, version), new Change(step, driverId, intendedNanos, Clock.wallMicros() - lagMicros, measured));
+        changes.put(key, new Change(step, driverId, intendedNanos, Clock.wallMicros() - lagMicros, measured));
     }
 
     /** The request succeeded: its answer time is one more series. */
     void answered(long orderId, long version, long answeredNanos) {
-        Change change = changes.get(new Key(orderId, version));
+        Change change = changes.get(new Key(orderId, version, false));
         if (change != null && change.measured) {
             record(REQUEST_TO_ANSWER, answeredNanos - change.intendedNanos);
         }
@@ -93,25 +108,56 @@ final class Ledger {
 
     /** The request failed: no message is due for it. */
     void failed(long orderId, long version, String kind, boolean measured) {
-        changes.remove(new Key(orderId, version));
-        if (measured) {
-            errors.computeIfAbsent(kind, k -> new LongAdder()).increment();
-        }
+        changes.remove(new Key(orderId, version, false));
+        changes.remove(new Key(orderId, version, true));
+        error(kind, measured);
     }
 
-    /** The request got no answer: the change may have been made, so its message counts if it comes and is not owed if not. */
+    /** The request got no answer: the change may have been made, so its messages count if they come and are not owed if not. */
     void unanswered(long orderId, long version, String kind, boolean measured) {
-        Change change = changes.get(new Key(orderId, version));
-        if (change != null) {
-            change.unanswered = true;
+        for (boolean unassigned : new boolean[] {false, true}) {
+            Change change = changes.get(new Key(orderId, version, unassigned));
+            if (change != null) {
+                change.unanswered = true;
+            }
         }
-        if (measured) {
-            errors.computeIfAbsent(kind, k -> new LongAdder()).increment();
-        }
+        error(kind, measured);
     }
 
     /** A workload tick found no order waiting for its next step (the prepared pool ran dry): a change not made. */
     void notMade(String kind, boolean measured) {
+        error(kind, measured);
+    }
+
+    /** Called just before the PUT that renames {@code driverId}; {@code activeOrders}: id → version of its orders active then. */
+    void expectRename(long driverId, String name, Map<Long, Long> activeOrders, long intendedNanos, boolean measured) {
+        renames.expect(driverId, name, activeOrders, intendedNanos, measured);
+    }
+
+    void renameAnswered(String name) {
+        renames.answered(name);
+    }
+
+    void renameFailed(String name, String kind, boolean measured) {
+        renames.failed(name);
+        error(Renames.STEP + " " + kind, measured);
+    }
+
+    void renameUnanswered(String name, String kind, boolean measured) {
+        renames.unanswered(name);
+        error(Renames.STEP + " " + kind, measured);
+    }
+
+    void renameSkipped() {
+        renames.skipped();
+    }
+
+    /** Whether a rename of the driver still waits for its answer or a message. */
+    boolean renamePending(long driverId) {
+        return renames.pending(driverId);
+    }
+
+    private void error(String kind, boolean measured) {
         if (measured) {
             errors.computeIfAbsent(kind, k -> new LongAdder()).increment();
         }
@@ -119,7 +165,7 @@ final class Ledger {
 
     void arrived(Arrival a) {
         received.increment();
-        Change change = changes.get(new Key(a.orderId(), a.version()));
+        Change change = changes.get(new Key(a.orderId(), a.version(), a.unassigned()));
         if (change == null) {
             unexpected.increment();
             return;
@@ -128,39 +174,64 @@ final class Ledger {
             misrouted.increment();
             return;
         }
-        if (change.deliveries.incrementAndGet() > 1) {
+        boolean renamed = !a.unassigned() && renames.gaveName(a.driverId(), a.driverName());
+        boolean newName = renamed && renamedNamesSeen.add(new NameSeen(a.orderId(), a.version(), a.driverName()));
+        boolean first = change.deliveries.incrementAndGet() == 1;
+        if (!first && !newName) {
             duplicated.increment();
             return;
         }
-        delivered.increment();
-        if (!change.measured) {
-            return;
-        }
-        record(REQUEST_TO_SOCKET, a.receivedNanos() - change.intendedNanos);
-        record(change.step + STEP_REQUEST_TO_SOCKET, a.receivedNanos() - change.intendedNanos);
-        if (a.commitMicros() > 0) {
-            record(COMMIT_TO_SOCKET, (a.receivedWallMicros() - a.commitMicros()) * 1_000);
-            record(HOP_REQUEST_TO_COMMIT, (a.commitMicros() - change.intendedWallMicros) * 1_000);
-            if (a.redisMillis() > 0) {
-                // Redis stamps stream ids in whole ms; the commit is in µs: up to 1 ms apart either way.
-                record(HOP_COMMIT_TO_REDIS, (a.redisMillis() * 1_000 - a.commitMicros()) * 1_000);
-                record(change.step + STEP_COMMIT_TO_REDIS, (a.redisMillis() * 1_000 - a.commitMicros()) * 1_000);
-                record(HOP_REDIS_TO_SOCKET, (a.receivedWallMicros() - a.redisMillis() * 1_000) * 1_000);
-                splits.add(new long[] {a.receivedNanos() - change.intendedNanos, (a.commitMicros() - change.intendedWallMicros) * 1_000,
-                        (a.redisMillis() * 1_000 - a.commitMicros()) * 1_000, (a.receivedWallMicros() - a.redisMillis() * 1_000) * 1_000,
-                        a.commitMicros()});
+        if (first) {
+            delivered.increment();
+            if (change.measured) {
+                recordChange(change, a);
             }
         }
+        if (!a.unassigned()) {
+            renames.observe(a, first, FINAL_STEP.equals(change.step));
+        }
     }
 
-    /** Changes that succeeded and whose message has not arrived (yet). */
+    private void recordChange(Change change, Arrival a) {
+        long toSocket = a.receivedNanos() - change.intendedNanos;
+        record(REQUEST_TO_SOCKET, toSocket);
+        record(change.step + STEP_REQUEST_TO_SOCKET, toSocket);
+        long[] traced = Hops.traced(a);
+        for (int i = 0; i < traced.length; i++) {
+            if (traced[i] != Hops.ABSENT) {
+                record(Hops.TRACED.get(i), traced[i]);
+            }
+        }
+        if (a.commitMicros() <= 0) {
+            return;
+        }
+        long toCommit = (a.commitMicros() - change.intendedWallMicros) * 1_000;
+        record(COMMIT_TO_SOCKET, (a.receivedWallMicros() - a.commitMicros()) * 1_000);
+        record(HOP_REQUEST_TO_COMMIT, toCommit);
+        if (a.redisMillis() > 0) {
+            // Redis stamps stream ids in whole ms; the commit is in µs: up to 1 ms apart either way.
+            long toRedis = (a.redisMillis() * 1_000 - a.commitMicros()) * 1_000;
+            long fromRedis = (a.receivedWallMicros() - a.redisMillis() * 1_000) * 1_000;
+            record(HOP_COMMIT_TO_REDIS, toRedis);
+            record(change.step + STEP_COMMIT_TO_REDIS, toRedis);
+            record(HOP_REDIS_TO_SOCKET, fromRedis);
+            splits.add(new Splits.Split(toSocket, toCommit, toRedis, fromRedis, a.commitMicros(), traced));
+        }
+    }
+
+    /** Messages owed that have not arrived (yet): for changes that succeeded (or are still in flight), and for renames. */
     long missing() {
-        return changes.values().stream().filter(c -> c.deliveries.get() == 0 && !c.unanswered).count();
+        return changes.values().stream().filter(c -> c.deliveries.get() == 0 && !c.unanswered).count() + renames.missing();
     }
 
-    /** Changes a message is owed for: every answered one. */
+    /** Change messages owed: all but those of unanswered changes; a reassignment owes two (the renames' are in {@link #renameFigures}). */
     long expected() {
         return changes.values().stream().filter(c -> !c.unanswered).count();
+    }
+
+    /** Changes made (answered or still in flight): one per request, however many messages it owes. */
+    long changesMade() {
+        return changes.entrySet().stream().filter(e -> !e.getKey().unassigned() && !e.getValue().unanswered).count();
     }
 
     long unanswered() {
@@ -187,116 +258,54 @@ final class Ledger {
         return misrouted.sum();
     }
 
+    long renameLateRefreshes() {
+        return renames.lateRefreshes();
+    }
+
+    long renameOtherRefreshes() {
+        return renames.otherRefreshes();
+    }
+
+    Map<String, Object> renameFigures() {
+        return renames.figures();
+    }
+
     long errorCount() {
         return errors.values().stream().mapToLong(LongAdder::sum).sum();
     }
 
-    /**
-     * Where the slowest 1% of changes (request->socket at or above its 99th percentile) spent their
-     * time: the mean of each hop over just those changes, in ms. Says which hop makes the p99.
-     */
+    /** Where the slowest 1% of messages spent their time ({@link Splits#tailSplit}). */
     Map<String, Object> tailSplit() {
-        List<long[]> all = new ArrayList<>(splits);
-        if (all.isEmpty()) {
-            return Map.of();
-        }
-        all.sort(java.util.Comparator.comparingLong(change -> change[0]));
-        List<long[]> tail = all.subList(Math.min((int) Math.floor(all.size() * 0.99), all.size() - 1), all.size());
-        Map<String, Object> split = new java.util.LinkedHashMap<>();
-        split.put("changes", tail.size());
-        List<String> names = List.of(REQUEST_TO_SOCKET, HOP_REQUEST_TO_COMMIT, HOP_COMMIT_TO_REDIS, HOP_REDIS_TO_SOCKET);
-        for (int i = 0; i < names.size(); i++) {
-            int column = i;
-            double mean = tail.stream().mapToLong(change -> change[column]).average().orElse(0) / 1e6;
-            split.put(names.get(i), Math.round(mean * 10) / 10.0);
-        }
-        return split;
+        return splits.tailSplit();
+    }
+
+    /** When the slow ones happened ({@link Splits#stallWindows}). */
+    Map<String, Object> stallWindows(long slowMs) {
+        return splits.stallWindows(slowMs);
     }
 
     /**
-     * When the slow changes happened: measured changes grouped by the second (since the first commit)
-     * their commit fell in, and consecutive seconds in which some change needed more than
-     * {@code slowMs} from commit to Redis merged into windows. A stall of the pipeline shows as one
-     * window in which most changes are slow; a busy machine as slow changes spread thinly over many.
+     * The measured series, request errors by kind on the two end-to-end ones: the fixed six, then the
+     * traced hops that some message carried, then each kind of change apart (by name), so one slow kind
+     * cannot hide in the mix.
      */
-    Map<String, Object> stallWindows(long slowMs) {
-        List<long[]> all = new ArrayList<>(splits);
-        Map<String, Object> result = new java.util.LinkedHashMap<>();
-        if (all.isEmpty()) {
-            return result;
-        }
-        long first = all.stream().mapToLong(change -> change[4]).min().orElseThrow();
-        TreeMap<Long, long[]> bySecond = new TreeMap<>(); // second -> {changes, slow, worst ns}
-        for (long[] change : all) {
-            long[] second = bySecond.computeIfAbsent((change[4] - first) / 1_000_000, k -> new long[3]);
-            second[0]++;
-            if (change[2] > slowMs * 1_000_000) {
-                second[1]++;
-            }
-            second[2] = Math.max(second[2], change[2]);
-        }
-        List<Window> windows = new ArrayList<>();
-        for (Map.Entry<Long, long[]> second : bySecond.entrySet()) {
-            long[] figures = second.getValue();
-            if (figures[1] == 0) {
-                continue;
-            }
-            Window last = windows.isEmpty() ? null : windows.getLast();
-            if (last == null || second.getKey() != last.fromSecond + last.seconds) {
-                last = new Window(second.getKey());
-                windows.add(last);
-            }
-            last.seconds++;
-            last.changes += figures[0];
-            last.slowChanges += figures[1];
-            last.worstNanos = Math.max(last.worstNanos, figures[2]);
-        }
-        result.put("slowMs", slowMs);
-        result.put("secondsMeasured", bySecond.size());
-        result.put("secondsWithSlowChanges", windows.stream().mapToLong(w -> w.seconds).sum());
-        result.put("windows", windows.stream().map(Window::figures).toList());
-        return result;
-    }
-
-    /** Consecutive seconds with slow changes, as {@link #stallWindows} merges them. */
-    private static final class Window {
-        final long fromSecond;
-        long seconds;
-        long changes;
-        long slowChanges;
-        long worstNanos;
-
-        Window(long fromSecond) {
-            this.fromSecond = fromSecond;
-        }
-
-        Map<String, Object> figures() {
-            Map<String, Object> figures = new java.util.LinkedHashMap<>();
-            figures.put("fromSecond", fromSecond);
-            figures.put("seconds", seconds);
-            figures.put("changes", changes);
-            figures.put("slowChanges", slowChanges);
-            figures.put("worstMs", Math.round(worstNanos / 1e5) / 10.0);
-            return figures;
-        }
-    }
-
-    /** The measured series, request errors by kind on the two end-to-end ones. */
     List<Series> summarise(Duration measured) {
         Map<String, Long> byKind = new TreeMap<>();
         errors.forEach((kind, n) -> byKind.put(kind, n.sum()));
-        List<Series> result = new ArrayList<>();
+        Map<String, Series> result = new LinkedHashMap<>();
         for (String name : ORDER) {
             boolean endToEnd = name.equals(REQUEST_TO_SOCKET) || name.equals(REQUEST_TO_ANSWER);
-            result.add(Series.of(name, histogram(name), endToEnd ? byKind : Map.of(), measured));
+            result.put(name, Series.of(name, histogram(name), endToEnd ? byKind : Map.of(), measured));
         }
-        // Then each kind of change apart, in the order they were first seen, so one slow kind cannot hide in the mix.
-        for (String name : new TreeMap<>(histograms).keySet()) {
-            if (!ORDER.contains(name)) {
-                result.add(Series.of(name, histogram(name), Map.of(), measured));
+        for (String name : Hops.TRACED) {
+            if (histograms.containsKey(name)) {
+                result.put(name, Series.of(name, histogram(name), Map.of(), measured));
             }
         }
-        return result;
+        for (String name : new TreeMap<>(histograms).keySet()) {
+            result.putIfAbsent(name, Series.of(name, histogram(name), Map.of(), measured));
+        }
+        return new ArrayList<>(result.values());
     }
 
     private void record(String series, long nanos) {

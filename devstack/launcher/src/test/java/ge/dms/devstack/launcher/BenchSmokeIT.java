@@ -54,6 +54,9 @@ class BenchSmokeIT {
         assertThat(fanout.path("figures").path("messagesMissing").asLong()).as("missing driver messages").isZero();
         assertThat(fanout.path("figures").path("messagesDuplicated").asLong()).as("duplicated driver messages").isZero();
         assertThat(fanout.path("figures").path("messagesUnexpected").asLong()).as("messages for no change made").isZero();
+        // --quick reassigns and renames a few times too; their messages are in the counts above.
+        assertThat(fanout.path("figures").path("reassignments").asLong()).as("reassignments made").isPositive();
+        assertThat(fanout.path("figures").path("renamesMade").asLong()).as("renames made").isPositive();
         // Failed requests are not asserted: on a busy CI machine a request may time out; a lost message never may.
 
         JsonNode commands = result(results, "commands");
