@@ -12,6 +12,9 @@ import ge.dms.projection.orderview.readstore.ReadStoreSink;
 import ge.dms.schemas.view.RedisKeys;
 import ge.dms.projection.orderview.redis.RedisOrderViewWriter;
 import ge.dms.projection.orderview.redis.RedisReferenceFanout;
+import ge.dms.projection.orderview.SinkWiring;
+import ge.dms.projection.orderview.redis.PipelinedRedisSink;
+import ge.dms.projection.orderview.redis.SettleBeforeCommitStore;
 import ge.dms.projection.readstore.ReadStore;
 import ge.dms.schemas.ProjectionTopics;
 import io.lettuce.core.RedisClient;
@@ -46,6 +49,8 @@ public final class Projections implements AutoCloseable {
 
     /** How long start waits for the restaurant and driver names to load before views are built. */
     private static final Duration REFERENCE_LOAD = Duration.ofSeconds(30);
+    /** A stuck Redis fails a write (and its retries) within seconds instead of Lettuce's default minute. */
+    private static final Duration REDIS_TIMEOUT = Duration.ofSeconds(5);
 
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final List<KafkaStreams> streams = new ArrayList<>();
@@ -76,8 +81,7 @@ public final class Projections implements AutoCloseable {
         }
 
         RedisURI redisUri = RedisURI.create(config.redisUrl());
-        // A stuck Redis fails the write (and the retry) within seconds instead of Lettuce's default minute.
-        redisUri.setTimeout(Duration.ofSeconds(5));
+        redisUri.setTimeout(REDIS_TIMEOUT);
         RedisClient redisClient = RedisClient.create(redisUri);
         resources.add(redisClient::shutdown);
         StatefulRedisConnection<String, String> redis = redisClient.connect();
@@ -94,7 +98,11 @@ public final class Projections implements AutoCloseable {
         resources.add(references);
 
         String app = config.applicationId();
-        run(OrderViewProjection.build(topics, redisWriter, references, config.itemRouting()), config, ORDER_VIEWS.apply(app), StreamsSettings.HOT_PATH);
+        // Pipelined: each task's views go to Redis without waiting, and are settled before the task commits.
+        SinkWiring redisSink = config.redisSyncWrites() ? SinkWiring.shared(redisWriter)
+                : SinkWiring.perTask(SettleBeforeCommitStore.builder("order-views-redis-settle",
+                        () -> new PipelinedRedisSink(redisWriter, REDIS_TIMEOUT)));
+        run(OrderViewProjection.build(topics, redisSink, references, config.itemRouting()), config, ORDER_VIEWS.apply(app), StreamsSettings.HOT_PATH);
         run(OrderEventsProjection.build(topics), config, app + ORDER_EVENTS_SUFFIX, StreamsSettings.HOT_PATH);
         var analyticsWriter = new ReadStoreAnalyticsWriter(readStore);
         resources.add(analyticsWriter);

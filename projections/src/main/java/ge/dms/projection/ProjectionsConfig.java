@@ -27,6 +27,8 @@ import java.util.Objects;
  * @param itemsRepartitioned  {@code DMS_PROJECTIONS_ITEMS_REPARTITIONED}: re-key the items through a repartition topic,
  *                            for change topics written before cdc-pipeline put items on their order's partition
  *                            ({@link OrderViewProjection.ItemRouting#REPARTITIONED}; costs new orders up to a commit interval)
+ * @param redisSyncWrites     {@code DMS_PROJECTIONS_REDIS_SYNC_WRITES}: wait for Redis's answer to each view before the next
+ *                            (for comparison; by default views are pipelined and settled before each commit)
  */
 public record ProjectionsConfig(String kafkaBootstrap,
                                 String redisUrl,
@@ -41,7 +43,8 @@ public record ProjectionsConfig(String kafkaBootstrap,
                                 boolean createTopics,
                                 int partitions,
                                 short replicationFactor,
-                                boolean itemsRepartitioned) {
+                                boolean itemsRepartitioned,
+                                boolean redisSyncWrites) {
 
     public static final String DEFAULT_APPLICATION_ID = "dms-projections";
     public static final String DEFAULT_REDIS_KEY_PREFIX = "dms:";
@@ -61,7 +64,7 @@ public record ProjectionsConfig(String kafkaBootstrap,
     public static ProjectionsConfig of(String kafkaBootstrap, String redisUrl, String readJdbcUrl, String readUser,
                                        String readPassword) {
         return new ProjectionsConfig(kafkaBootstrap, redisUrl, readJdbcUrl, readUser, readPassword, "", null, null,
-                null, DEFAULT_DRIVER_STREAM_MAX_LEN, false, 1, (short) 1, false);
+                null, DEFAULT_DRIVER_STREAM_MAX_LEN, false, 1, (short) 1, false, false);
     }
 
     /**
@@ -91,12 +94,13 @@ public record ProjectionsConfig(String kafkaBootstrap,
                 s.bool("DMS_PROJECTIONS_CREATE_TOPICS", false),
                 (int) s.number("DMS_PROJECTIONS_TOPIC_PARTITIONS", 1, 1, Integer.MAX_VALUE),
                 (short) s.number("DMS_PROJECTIONS_REPLICATION_FACTOR", 1, -1, Short.MAX_VALUE),
-                s.bool("DMS_PROJECTIONS_ITEMS_REPARTITIONED", false));
+                s.bool("DMS_PROJECTIONS_ITEMS_REPARTITIONED", false),
+                s.bool("DMS_PROJECTIONS_REDIS_SYNC_WRITES", false));
     }
 
     public ProjectionsConfig withNamespace(String topicPrefix, String applicationId, String redisKeyPrefix, Path stateDir) {
         return new ProjectionsConfig(kafkaBootstrap, redisUrl, readJdbcUrl, readUser, readPassword, topicPrefix,
-                applicationId, redisKeyPrefix, stateDir, driverStreamMaxLen, true, partitions, replicationFactor, itemsRepartitioned);
+                applicationId, redisKeyPrefix, stateDir, driverStreamMaxLen, true, partitions, replicationFactor, itemsRepartitioned, redisSyncWrites);
     }
 
     /** How the order view projection reads the items. */

@@ -78,6 +78,10 @@ public final class OrderViewProjection {
     }
 
     public static Topology build(ProjectionTopics topics, OrderViewSink sink, ReferenceLookup lookup, ItemRouting routing) {
+        return build(topics, SinkWiring.shared(sink), lookup, routing);
+    }
+
+    public static Topology build(ProjectionTopics topics, SinkWiring sinks, ReferenceLookup lookup, ItemRouting routing) {
         StreamsBuilder builder = new StreamsBuilder();
         CdcTopics cdc = topics.cdc();
         IdKeySerde ids = new IdKeySerde();
@@ -145,7 +149,13 @@ public final class OrderViewProjection {
         out.to(topics.orderViews().name(), Produced.with(topics.orderViews().keySerde(), topics.orderViews().valueSerde())
                 .withName("order-views-topic-sink"));
         Set<String> straight = Set.of(cdc.table("orders").name(), cdc.table("order_items").name());
-        out.process(() -> new OrderViewSinkProcessor(sink, straight), Named.as("order-views-external-sinks"));
+        if (sinks.perTask() != null) {
+            builder.addStateStore(sinks.perTask());
+            String store = sinks.perTask().name();
+            out.process(() -> new OrderViewSinkProcessor(null, store, straight), Named.as("order-views-external-sinks"), store);
+        } else {
+            out.process(() -> new OrderViewSinkProcessor(sinks.shared(), null, straight), Named.as("order-views-external-sinks"));
+        }
         return builder.build();
     }
 }

@@ -23,21 +23,30 @@ final class OrderViewSinkProcessor implements Processor<Long, OrderView, Void, V
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderViewSinkProcessor.class);
 
-    private final OrderViewSink sink;
+    private final String sinkStore;
     private final Set<String> hotPathTopics;
+    private OrderViewSink sink;
     private ProcessorContext<Void, Void> context;
     private Sensor writeLatency;
     private Sensor changeAge;
 
-    /** @param hotPathTopics the change topics whose records reach this sink straight, on the same thread (traced) */
-    OrderViewSinkProcessor(OrderViewSink sink, Set<String> hotPathTopics) {
+    /**
+     * @param sink          a sink shared by every task, or null when {@code sinkStore} names the task's own
+     * @param sinkStore     the {@link SinkStore} holding this task's sink, or null
+     * @param hotPathTopics the change topics whose records reach this sink straight, on the same thread (traced)
+     */
+    OrderViewSinkProcessor(OrderViewSink sink, String sinkStore, Set<String> hotPathTopics) {
         this.sink = sink;
+        this.sinkStore = sinkStore;
         this.hotPathTopics = hotPathTopics;
     }
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
         this.context = context;
+        if (sinkStore != null) {
+            sink = context.<SinkStore>getStateStore(sinkStore).sink();
+        }
         // Exposed with the Streams metrics (JMX, KafkaStreams#metrics), group stream-order-view-sink-metrics.
         StreamsMetrics metrics = context.metrics();
         writeLatency = metrics.addLatencyRateTotalSensor("order-view-sink", "sinks", "write", Sensor.RecordingLevel.INFO);

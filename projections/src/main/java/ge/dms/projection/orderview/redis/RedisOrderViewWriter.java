@@ -8,9 +8,11 @@ import ge.dms.schemas.view.BoardRow;
 import ge.dms.schemas.view.OrderView;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,7 @@ public final class RedisOrderViewWriter implements OrderViewSink {
     private static final int ATTEMPTS = 3;
 
     private final RedisCommands<String, String> redis;
+    private final RedisAsyncCommands<String, String> async;
     private final RedisKeys keys;
     private final long streamMaxLength;
     private String sha;
@@ -44,6 +47,7 @@ public final class RedisOrderViewWriter implements OrderViewSink {
      */
     public RedisOrderViewWriter(StatefulRedisConnection<String, String> connection, RedisKeys keys, long streamMaxLength) {
         this.redis = connection.sync();
+        this.async = connection.async();
         this.keys = keys;
         this.streamMaxLength = streamMaxLength;
         this.sha = redis.scriptLoad(SCRIPT);
@@ -62,6 +66,15 @@ public final class RedisOrderViewWriter implements OrderViewSink {
     /** Applies the view; returns false when Redis already held this or a newer one. */
     public boolean apply(OrderView view) {
         return apply(view, null);
+    }
+
+    /**
+     * Sends the same script without waiting for its answer: the future completes with 1 (applied) or 0.
+     * Commands on one connection are executed in the order sent, so views of one order stay in order.
+     * A failure (including Redis having lost the script) is for the caller to settle, e.g. with {@link #apply}.
+     */
+    public RedisFuture<Long> applyAsync(OrderView view, HopTrace trace) {
+        return async.evalsha(sha, ScriptOutputType.INTEGER, new String[] {keys.order(view.orderId())}, arguments(view, trace));
     }
 
     /** The same; {@code trace} (may be null) goes into the driver's change stream entry. */
