@@ -6,8 +6,6 @@ import ge.dms.devstack.test.WithDevStack;
 import ge.dms.projection.Views;
 import ge.dms.projection.orderview.HopTrace;
 import ge.dms.schemas.view.RedisKeys;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,25 +19,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WithDevStack
 class PipelinedRedisSinkIT {
 
-    private RedisClient client;
-    private StatefulRedisConnection<String, String> connection;
+    private TestRedis test;
     private RedisCommands<String, String> redis;
     private RedisKeys keys;
     private PipelinedRedisSink sink;
 
     @BeforeEach
     void connect(Infrastructure infra, TestNamespace ns) {
-        client = RedisClient.create(infra.endpoints().redisUrl());
-        connection = client.connect();
-        redis = connection.sync();
-        keys = new RedisKeys(ns.redisKeyPrefix());
-        sink = new PipelinedRedisSink(new RedisOrderViewWriter(connection, keys, 1000), Duration.ofSeconds(5));
+        test = new TestRedis(infra, ns);
+        redis = test.redis;
+        keys = test.keys;
+        sink = new PipelinedRedisSink(new RedisOrderViewWriter(test.connection, keys, 1000), Duration.ofSeconds(5));
     }
 
     @AfterEach
     void disconnect() {
-        connection.close();
-        client.shutdown();
+        test.close();
     }
 
     @Test

@@ -9,9 +9,7 @@ import ge.dms.schemas.serde.Json;
 import ge.dms.schemas.view.BoardRow;
 import ge.dms.schemas.view.OrderView;
 import ge.dms.schemas.view.RestaurantRef;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.StreamMessage;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,25 +22,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WithDevStack
 class RedisOrderViewWriterIT {
 
-    private RedisClient client;
-    private StatefulRedisConnection<String, String> connection;
+    private TestRedis test;
     private RedisCommands<String, String> redis;
     private RedisKeys keys;
     private RedisOrderViewWriter writer;
 
     @BeforeEach
     void connect(Infrastructure infra, TestNamespace ns) {
-        client = RedisClient.create(infra.endpoints().redisUrl());
-        connection = client.connect();
-        redis = connection.sync();
-        keys = new RedisKeys(ns.redisKeyPrefix());
-        writer = new RedisOrderViewWriter(connection, keys, 5);
+        test = new TestRedis(infra, ns);
+        redis = test.redis;
+        keys = test.keys;
+        writer = new RedisOrderViewWriter(test.connection, keys, 5);
     }
 
     @AfterEach
     void disconnect() {
-        connection.close();
-        client.shutdown();
+        test.close();
     }
 
     @Test

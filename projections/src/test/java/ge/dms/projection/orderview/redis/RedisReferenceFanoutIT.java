@@ -12,9 +12,7 @@ import ge.dms.schemas.serde.Json;
 import ge.dms.schemas.view.OrderView;
 import ge.dms.schemas.view.RedisKeys;
 import io.lettuce.core.Range;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.StreamMessage;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,8 +29,7 @@ import static org.awaitility.Awaitility.await;
 @WithDevStack
 class RedisReferenceFanoutIT {
 
-    private RedisClient client;
-    private StatefulRedisConnection<String, String> connection;
+    private TestRedis test;
     private RedisCommands<String, String> redis;
     private RedisKeys keys;
     private RedisOrderViewWriter writer;
@@ -40,19 +37,17 @@ class RedisReferenceFanoutIT {
 
     @BeforeEach
     void connect(Infrastructure infra, TestNamespace ns) {
-        client = RedisClient.create(infra.endpoints().redisUrl());
-        connection = client.connect();
-        redis = connection.sync();
-        keys = new RedisKeys(ns.redisKeyPrefix());
-        writer = new RedisOrderViewWriter(connection, keys, 100);
-        fanout = new RedisReferenceFanout(client.connect(), keys, 100);
+        test = new TestRedis(infra, ns);
+        redis = test.redis;
+        keys = test.keys;
+        writer = new RedisOrderViewWriter(test.connection, keys, 100);
+        fanout = new RedisReferenceFanout(test.client.connect(), keys, 100);
     }
 
     @AfterEach
     void disconnect() {
         fanout.close();
-        connection.close();
-        client.shutdown();
+        test.close();
     }
 
     @Test
