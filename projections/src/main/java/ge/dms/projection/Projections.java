@@ -22,6 +22,7 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
@@ -31,6 +32,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 
 /**
@@ -102,7 +104,9 @@ public final class Projections implements AutoCloseable {
         SinkWiring redisSink = config.redisSyncWrites() ? SinkWiring.shared(redisWriter)
                 : SinkWiring.perTask(SettleBeforeCommitStore.builder("order-views-redis-settle",
                         () -> new PipelinedRedisSink(redisWriter, REDIS_TIMEOUT)));
-        run(OrderViewProjection.build(topics, redisSink, references, config.itemRouting()), config, ORDER_VIEWS.apply(app), StreamsSettings.HOT_PATH);
+        Properties orderViewSettings = StreamsSettings.properties(config, ORDER_VIEWS.apply(app), StreamsSettings.HOT_PATH);
+        orderViewSettings.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.orderViewThreads());
+        run(OrderViewProjection.build(topics, redisSink, references, config.itemRouting()), orderViewSettings, ORDER_VIEWS.apply(app));
         run(OrderEventsProjection.build(topics), config, app + ORDER_EVENTS_SUFFIX, StreamsSettings.HOT_PATH);
         var analyticsWriter = new ReadStoreAnalyticsWriter(readStore);
         resources.add(analyticsWriter);
@@ -124,7 +128,11 @@ public final class Projections implements AutoCloseable {
     }
 
     private void run(Topology topology, ProjectionsConfig config, String applicationId, StreamsSettings.Profile profile) {
-        KafkaStreams kafkaStreams = new KafkaStreams(topology, StreamsSettings.properties(config, applicationId, profile));
+        run(topology, StreamsSettings.properties(config, applicationId, profile), applicationId);
+    }
+
+    private void run(Topology topology, Properties settings, String applicationId) {
+        KafkaStreams kafkaStreams = new KafkaStreams(topology, settings);
         kafkaStreams.setUncaughtExceptionHandler(e -> {
             LOG.error("Stream thread of {} failed; replacing it (work resumes from the last commit)", applicationId, e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;

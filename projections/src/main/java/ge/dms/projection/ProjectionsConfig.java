@@ -29,6 +29,7 @@ import java.util.Objects;
  *                            ({@link OrderViewProjection.ItemRouting#REPARTITIONED}; costs new orders up to a commit interval)
  * @param redisSyncWrites     {@code DMS_PROJECTIONS_REDIS_SYNC_WRITES}: wait for Redis's answer to each view before the next
  *                            (for comparison; by default views are pipelined and settled before each commit)
+ * @param orderViewThreads    {@code DMS_PROJECTIONS_ORDER_VIEW_THREADS}: stream threads of the order view application
  */
 public record ProjectionsConfig(String kafkaBootstrap,
                                 String redisUrl,
@@ -44,7 +45,8 @@ public record ProjectionsConfig(String kafkaBootstrap,
                                 int partitions,
                                 short replicationFactor,
                                 boolean itemsRepartitioned,
-                                boolean redisSyncWrites) {
+                                boolean redisSyncWrites,
+                                int orderViewThreads) {
 
     public static final String DEFAULT_APPLICATION_ID = "dms-projections";
     public static final String DEFAULT_REDIS_KEY_PREFIX = "dms:";
@@ -64,7 +66,7 @@ public record ProjectionsConfig(String kafkaBootstrap,
     public static ProjectionsConfig of(String kafkaBootstrap, String redisUrl, String readJdbcUrl, String readUser,
                                        String readPassword) {
         return new ProjectionsConfig(kafkaBootstrap, redisUrl, readJdbcUrl, readUser, readPassword, "", null, null,
-                null, DEFAULT_DRIVER_STREAM_MAX_LEN, false, 1, (short) 1, false, false);
+                null, DEFAULT_DRIVER_STREAM_MAX_LEN, false, 1, (short) 1, false, false, 1);
     }
 
     /**
@@ -95,12 +97,14 @@ public record ProjectionsConfig(String kafkaBootstrap,
                 (int) s.number("DMS_PROJECTIONS_TOPIC_PARTITIONS", 1, 1, Integer.MAX_VALUE),
                 (short) s.number("DMS_PROJECTIONS_REPLICATION_FACTOR", 1, -1, Short.MAX_VALUE),
                 s.bool("DMS_PROJECTIONS_ITEMS_REPARTITIONED", false),
-                s.bool("DMS_PROJECTIONS_REDIS_SYNC_WRITES", false));
+                s.bool("DMS_PROJECTIONS_REDIS_SYNC_WRITES", false),
+                (int) s.number("DMS_PROJECTIONS_ORDER_VIEW_THREADS", 1, 1, 64));
     }
 
     public ProjectionsConfig withNamespace(String topicPrefix, String applicationId, String redisKeyPrefix, Path stateDir) {
         return new ProjectionsConfig(kafkaBootstrap, redisUrl, readJdbcUrl, readUser, readPassword, topicPrefix,
-                applicationId, redisKeyPrefix, stateDir, driverStreamMaxLen, true, partitions, replicationFactor, itemsRepartitioned, redisSyncWrites);
+                applicationId, redisKeyPrefix, stateDir, driverStreamMaxLen, true, partitions, replicationFactor, itemsRepartitioned, redisSyncWrites,
+                orderViewThreads);
     }
 
     /** How the order view projection reads the items. */

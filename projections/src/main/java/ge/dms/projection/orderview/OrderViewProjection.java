@@ -33,8 +33,8 @@ import java.util.Set;
  *
  * <p>Consumes the {@code orders}, {@code order_items}, {@code restaurants} and {@code drivers}
  * change topics (each keyed by its row id; items on their order's partition, see {@link ItemRouting}).
- * Items are assembled with their order in the {@value #ORDER_STATE_STORE} store; a view is emitted only once the order's {@code item_count}
- * items are all present (whole source transactions) and only when it is newer
+ * Items are assembled with their order in the {@value #ORDER_STATE_STORE} store; a view is emitted
+ * only once the order's {@code item_count} items are all present (whole source transactions) and only when it is newer
  * ({@link OrderView#isNewerThan}) than the last one emitted. Emitted keyed by order id to
  * {@link ProjectionTopics#orderViews()} and to the given sink. Malformed input goes to
  * {@link ProjectionTopics#deadLetter()}.
