@@ -72,13 +72,22 @@ final class DriverChanges {
     private final Fixture fixture;
     private final Ledger ledger;
     private final double reassignShare;
-    private final Queue<Tracked> waiting = new ConcurrentLinkedQueue<>();
+    /** Confirmed orders not yet assigned. */
+    private final Queue<Tracked> fresh = new ConcurrentLinkedQueue<>();
+    /** Orders on their way, each waiting until its next step is due, oldest first. */
+    private final java.util.ArrayDeque<Due> waiting = new java.util.ArrayDeque<>();
+    private final long stepGapNanos;
+
+    private record Due(Tracked order, long dueNanos) {
+    }
     /** Driver index → its active orders, id → version. */
     private final Map<Integer, Map<Long, Long>> active = new ConcurrentHashMap<>();
     private final LongAdder reassignments = new LongAdder();
 
     /** @param reassignShare the share of orders reassigned after assign-driver (none with a single driver) */
-    DriverChanges(ApiClient api, Fixture fixture, Ledger ledger, double reassignShare) {
+    /** @param stepGap how long an order waits after one answer before its next step is due */
+    DriverChanges(ApiClient api, Fixture fixture, Ledger ledger, double reassignShare, java.time.Duration stepGap) {
+        this.stepGapNanos = stepGap.toNanos();
         this.api = api;
         this.fixture = fixture;
         this.ledger = ledger;
@@ -122,7 +131,7 @@ final class DriverChanges {
                 threads.execute(() -> {
                     try {
                         long id = placeAndConfirm(restaurant);
-                        waiting.add(new Tracked(id, driver, CONFIRMED, reassign));
+                        fresh.add(new Tracked(id, driver, CONFIRMED, reassign));
                         last.accumulateAndGet(id, Math::max);
                     } catch (IOException | RuntimeException e) {
                         failed.incrementAndGet();
@@ -141,7 +150,7 @@ final class DriverChanges {
             throw new IllegalStateException(failed.get() + " of " + orders + " orders could not be prepared; the last failure: "
                     + lastFailure.get(), lastFailure.get());
         }
-        return new Prepared(last.get(), waiting.size(), failed.get());
+        return new Prepared(last.get(), fresh.size(), failed.get());
     }
 
     private long placeAndConfirm(int restaurant) throws IOException, InterruptedException {
@@ -166,9 +175,32 @@ final class DriverChanges {
         return id;
     }
 
+    /**
+     * The order to move next: the one in progress whose next step is due (its last answer came at least the
+     * step gap ago), else a fresh one, else the oldest in progress. Orders then start at the rate they
+     * finish, all through the run, and an order's steps are spaced as a dispatcher's are; taking every fresh
+     * order first would put all assignments in the first seconds (the warm-up) and none in the measured window.
+     */
+    private synchronized Tracked pick() {
+        Due head = waiting.peek();
+        if (head != null && head.dueNanos() - System.nanoTime() <= 0) {
+            return waiting.poll().order();
+        }
+        Tracked order = fresh.poll();
+        if (order != null) {
+            return order;
+        }
+        Due early = waiting.poll();
+        return early == null ? null : early.order();
+    }
+
+    private synchronized void await(Tracked order, long gapNanos) {
+        waiting.add(new Due(order, System.nanoTime() + gapNanos));
+    }
+
     /** Makes one driver-visible change, due at {@code intendedStart} (System.nanoTime); outcomes go to the ledger. */
     void next(long intendedStart, boolean measured) {
-        Tracked order = waiting.poll();
+        Tracked order = pick();
         if (order == null) {
             ledger.notMade("no-prepared-order-waiting", measured);
             return;
@@ -195,14 +227,14 @@ final class DriverChanges {
                 Tracked moved = new Tracked(order.id(), driver, version, order.reassigned());
                 if (!moved.done()) {
                     list(moved);
-                    waiting.add(moved);
+                    await(moved, stepGapNanos);
                 }
             } else {
                 ledger.failed(order.id(), version, reply.ok() ? "version " + reply.version() : String.valueOf(reply.status()), measured);
                 if (reply.status() == 503 || reply.status() == 429) {
                     // Refused before writing (database busy, rate limited): the order is still at its version.
                     list(order);
-                    waiting.add(order);
+                    await(order, 0);
                 } else {
                     leave(order);
                 }

@@ -80,6 +80,12 @@ public final class FanoutScenario implements Callable<Integer> {
     @Option(names = "--products", defaultValue = "12", description = "products ordered (default ${DEFAULT-VALUE})")
     int products;
 
+    @Option(names = "--step-gap", description = "least time between two steps of one order, e.g. 5s (default 5s; --quick 1s): "
+            + "orders start as others finish, so every kind of change is in the measured window")
+    String stepGap;
+
+    private Duration gap;
+
     @Option(names = "--drain", defaultValue = "15s", description = "longest wait for the last messages after the last answer "
             + "(default ${DEFAULT-VALUE}); still missing then counts as missing")
     String drain;
@@ -113,6 +119,7 @@ public final class FanoutScenario implements Callable<Integer> {
         double c = rate != null ? rate : quick ? 20 : 200;
         double renameRate = (renamesPerMinute != null ? renamesPerMinute : quick ? 120 : 30) / 60;
         Duration measured = Durations.parse(duration, quick ? "5s" : "60s");
+        gap = Durations.parse(stepGap, quick ? "1s" : "5s");
         if (cold && warmup != null) {
             throw new IllegalArgumentException("--cold measures from the restart on, with no warm-up: leave out --warmup");
         }
@@ -140,7 +147,7 @@ public final class FanoutScenario implements Callable<Integer> {
              ApiClient views = new ApiClient(query.queryApi(), requestTimeout)) {
             Fixture fixture = Fixture.create(commands, api.jwtSecret(), restaurants, d, products);
             try (DriverFeeds feeds = DriverFeeds.open(fixture, query.queryApi(), ledger, Duration.ofSeconds(Math.max(60, d / 10)))) {
-                DriverChanges changes = new DriverChanges(commands, fixture, ledger, reassignShare);
+                DriverChanges changes = new DriverChanges(commands, fixture, ledger, reassignShare, gap);
                 Renamer renamer = new Renamer(commands, fixture, changes, ledger);
                 DriverChanges.Prepared prepared = prepare(changes, views, fixture, c, warm.plus(measured));
                 if (cold) {
@@ -184,7 +191,9 @@ public final class FanoutScenario implements Callable<Integer> {
     /** Enough confirmed orders for every change of the run, plus a tenth and a second's worth in flight. */
     private DriverChanges.Prepared prepare(DriverChanges changes, ApiClient views, Fixture fixture, double rate, Duration run)
             throws Exception {
-        int orders = (int) Math.ceil(rate * run.toNanos() / 1e9 / DriverChanges.changesPerOrder(reassignShare) * 1.1 + rate);
+        // Plus the orders in progress at any time: about a step gap's worth of changes, each on its own order.
+        int orders = (int) Math.ceil(rate * run.toNanos() / 1e9 / DriverChanges.changesPerOrder(reassignShare) * 1.1
+                + rate * (1 + gap.toNanos() / 1e9));
         DriverChanges.Prepared prepared;
         try (Progress progress = Progress.start("fanout: preparing orders", orders, "orders", output.progress())) {
             // A few at a time: preparing is not measured, and flooding the command API only makes it time out.
@@ -305,6 +314,7 @@ public final class FanoutScenario implements Callable<Integer> {
         parameters.put("durationSeconds", measured.toMillis() / 1000.0);
         parameters.put("warmupSeconds", warm.toMillis() / 1000.0);
         parameters.put("restaurants", restaurants);
+        parameters.put("stepGapSeconds", gap.toMillis() / 1000.0);
         parameters.put("maxInFlight", maxInFlight);
         parameters.put("reassignShare", reassignShare);
         parameters.put("renamesPerMinute", renamesEachMinute);
