@@ -103,14 +103,10 @@ public final class ChangePublisher implements DebeziumEngine.ChangeConsumer<Reco
             return deadLetter(new DeadLetter(DeadLetter.VERSION, event.table(), event.lsn(),
                     "table is not one of the captured tables " + CdcTopics.CAPTURED_TABLES, String.valueOf(event.row()), clock.instant()));
         }
-        long placedBy = OrderPartitioning.partitionId(event);
-        if (placedBy == event.id()) {
-            return new Outgoing(record(topic, event.id(), event), event);
-        }
         // An item or status-log row goes where its order goes: the projections assemble them without a re-keying hop.
-        Integer partition = partitionOf(topic, placedBy);
-        return new Outgoing(new ProducerRecord<>(topic.name(), partition, topic.keySerde().serializer().serialize(topic.name(), event.id()),
-                topic.valueSerde().serializer().serialize(topic.name(), event)), event);
+        long placedBy = OrderPartitioning.partitionId(event);
+        Integer partition = placedBy == event.id() ? null : partitionOf(topic, placedBy);
+        return new Outgoing(record(topic, partition, event.id(), event), event);
     }
 
     /** The partition of {@code id}'s key in {@code topic}, or null (the producer's choice) when its partitions are not known. */
@@ -127,7 +123,12 @@ public final class ChangePublisher implements DebeziumEngine.ChangeConsumer<Reco
     }
 
     private static <K, V> ProducerRecord<byte[], byte[]> record(Topic<K, V> topic, K key, V value) {
-        return new ProducerRecord<>(topic.name(), topic.keySerde().serializer().serialize(topic.name(), key),
+        return record(topic, null, key, value);
+    }
+
+    /** @param partition null: the producer's partitioner picks it from the key */
+    private static <K, V> ProducerRecord<byte[], byte[]> record(Topic<K, V> topic, Integer partition, K key, V value) {
+        return new ProducerRecord<>(topic.name(), partition, topic.keySerde().serializer().serialize(topic.name(), key),
                 topic.valueSerde().serializer().serialize(topic.name(), value));
     }
 

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeoutException;
  * <p>Nothing is lost: offsets are committed only after every view sent before the commit was applied
  * or re-applied synchronously (with the writer's retries); if that fails too, the commit fails and the
  * task is replayed from its last commit, which the compare-and-set script makes harmless. One instance
- * per stream thread (the supplier in the topology makes one per task processor, each with its own store).
+ * per task: each task's {@link SettleBeforeCommitStore} builds its own, and its sink processor writes to it.
  */
 public final class PipelinedRedisSink implements OrderViewSink {
 

@@ -64,8 +64,6 @@ public final class SettleBeforeCommitStore implements SinkStore {
     /** Builds the store for one task's sink; logging and caching do not apply to it. */
     public static StoreBuilder<SettleBeforeCommitStore> builder(String name, java.util.function.Supplier<PipelinedRedisSink> sinks) {
         return new StoreBuilder<>() {
-            private Map<String, String> logConfig = Map.of();
-
             @Override
             public StoreBuilder<SettleBeforeCommitStore> withCachingEnabled() {
                 return this;
@@ -78,8 +76,7 @@ public final class SettleBeforeCommitStore implements SinkStore {
 
             @Override
             public StoreBuilder<SettleBeforeCommitStore> withLoggingEnabled(Map<String, String> config) {
-                logConfig = config;
-                return this;
+                return this; // nothing to log: the store holds no data
             }
 
             @Override
@@ -94,7 +91,7 @@ public final class SettleBeforeCommitStore implements SinkStore {
 
             @Override
             public Map<String, String> logConfig() {
-                return logConfig;
+                return Map.of();
             }
 
             @Override
