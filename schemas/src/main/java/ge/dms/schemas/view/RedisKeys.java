@@ -46,4 +46,9 @@ public record RedisKeys(String prefix) {
     public String driverChanges(long driverId) {
         return prefix + "driver:" + driverId + ":changes";
     }
+
+    /** Bucket4j's state of one caller's rate-limit bucket ({@code role:id}), when the query API shares its limits. */
+    public String rateLimit(String caller) {
+        return prefix + "rate-limit:" + caller;
+    }
 }
