@@ -82,9 +82,8 @@ public final class LiveFeed {
 
     /** The next message, or null when none arrived within {@code wait} (time for a ping). */
     public LiveMessage next(Duration wait) throws FeedClosedException, InterruptedException {
-        FeedClosedException reason = closed;
-        if (reason != null) {
-            throw reason;
+        if (closed != null) {
+            throw closedNow();
         }
         if (replaying) {
             LiveMessage m = nextReplayed();
@@ -99,7 +98,7 @@ public final class LiveFeed {
                 return null;
             }
             if (m == POISON) {
-                throw closed;
+                throw closedNow();
             }
             synchronized (this) {
                 if (StreamIds.compare(m.cursor(), lastSent) > 0) {
@@ -108,6 +107,14 @@ public final class LiveFeed {
                 }
             }
         }
+    }
+
+    /**
+     * The reason the feed closed, with the cursor of the last message handed out by now: the hub may close the
+     * feed while this thread is handing out one more message, and a resume from the older cursor would repeat it.
+     */
+    private synchronized FeedClosedException closedNow() {
+        return new FeedClosedException(closed.getMessage(), lastSent, closed.retryLater());
     }
 
     private LiveMessage nextReplayed() {
