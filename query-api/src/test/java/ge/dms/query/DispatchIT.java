@@ -166,6 +166,22 @@ class DispatchIT {
     }
 
     @Test
+    void shouldFallBackToTheReadSideWhenRedisIsDown(TestNamespace ns) throws Exception {
+        String closedPort = "redis://127.0.0.1:" + ge.dms.devstack.infra.FreePorts.next(); // nothing listens there
+        try (TestStack down = TestStack.start(ns, closedPort, null, Map.of())) { // this test's own read-side database
+            down.writeReadSide(60, id -> view(id, 1, "pending", 100 + id % 10, null, created(id)));
+            HttpResponse<String> r = down.get("/api/dispatch/orders?status=pending&limit=50", ADMIN);
+
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            assertThat(r.headers().firstValue("X-Data-Source")).hasValue("read-store; redis-unavailable");
+            assertThat(r.headers().firstValue("X-Data-Age-Ms")).isPresent();
+            List<Long> ids = ids(Json.mapper().readTree(r.body()));
+            assertThat(ids).hasSize(50).doesNotHaveDuplicates().startsWith(60L, 59L);
+            assertThat(down.get("/api/dispatch/events", ADMIN).statusCode()).isEqualTo(503);
+        }
+    }
+
+    @Test
     void shouldRefuseNonAdminsAndBadInputWithProblems() {
         assertThat(stack.get("/api/dispatch/orders", token("restaurant", 101L)).statusCode()).isEqualTo(403);
         assertThat(stack.get("/api/dispatch/orders", token("driver", 7L)).statusCode()).isEqualTo(403);
