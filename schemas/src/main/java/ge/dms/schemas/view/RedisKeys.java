@@ -36,17 +36,6 @@ public record RedisKeys(String prefix) {
         return prefix + "restaurant:" + restaurantId + ":board";
     }
 
-    /** Sorted set of a driver's active orders, scored by requested delivery time (epoch ms). */
-    public String driverActive(long driverId) {
-        return prefix + "driver:" + driverId + ":active";
-    }
-
-    /** Stream of changes to a driver's orders (bounded by MAXLEN), for live push and replay on reconnect:
-     *  fields orderId, version, change (upsert|unassigned), status, commitMs, view. */
-    public String driverChanges(long driverId) {
-        return prefix + "driver:" + driverId + ":changes";
-    }
-
     /** Stream of changes to a restaurant's orders (bounded by MAXLEN), the restaurant board's live feed:
      *  fields orderId, version, change (upsert|moved), status, commitMs, row (the {@link BoardRow} JSON). */
     public String restaurantChanges(long restaurantId) {
@@ -73,5 +62,16 @@ public record RedisKeys(String prefix) {
      *  {@link #restaurantChanges}. */
     public String dispatchChanges() {
         return prefix + "dispatch:changes";
+    }
+
+    /** Sorted set of a driver's active orders, scored by requested delivery time (epoch ms). */
+    public String driverActive(long driverId) {
+        return prefix + "driver:" + driverId + ":active";
+    }
+
+    /** Stream of changes to a driver's orders (bounded by MAXLEN), for live push and replay on reconnect:
+     *  fields orderId, version, change (upsert|unassigned), status, commitMs, view. */
+    public String driverChanges(long driverId) {
+        return prefix + "driver:" + driverId + ":changes";
     }
 }
