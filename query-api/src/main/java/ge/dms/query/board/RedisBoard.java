@@ -32,14 +32,15 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The board from Redis: the restaurant's sorted set (all orders, or one status), or the dispatcher queue's
- * (one open status across restaurants, optionally only the orders without a driver), scored by creation time, walked newest first by keyset (score, order id). Redis orders equal scores by
+ * The board from Redis: the restaurant's sorted set (all orders, or one status), or the dispatcher
+ * queue's (one open status across restaurants, optionally only the orders without a driver), scored
+ * by creation time, walked newest first by keyset (score, order id). Redis orders equal scores by
  * member text, not number, so the group of equal scores at a page edge is always read whole and
  * ordered by id here: each order is served exactly once however the set changes meanwhile.
  *
- * <p>The rows come from the restaurant's board hash, or the dispatcher's hash of open orders ({@link BoardRow},
- * written with the view), in one {@code HMGET}, and are served as the UTF-8 bytes stored: no JSON is parsed or written per row,
- * no text decoded or encoded. A row whose status no longer matches the filter (changed between the
+ * <p>The rows come from the restaurant's board hash, or the dispatcher's hash of open orders
+ * ({@link BoardRow}, written with the view), in one {@code HMGET}, and are served as the UTF-8 bytes
+ * stored: no JSON is parsed or written per row, no text decoded or encoded. A row whose status no longer matches the filter (changed between the
  * index read and the {@code HMGET}) is dropped by its stored status prefix.
  */
 @Singleton
@@ -170,7 +171,8 @@ public class RedisBoard {
             return Map.of();
         }
         if (reportedMissingRows.compareAndSet(false, true)) {
-            LOG.info("Board of restaurant {} (null: the dispatcher queue): {} order(s) without a board row; derived from their views. Rebuild the views "
+            LOG.info("Board of restaurant {} (null: the dispatcher queue): {} order(s) without a board row; derived from "
+                    + "their views. Rebuild the views "
                     + "(./dev rebuild-views, ViewRebuild) if they were written before board rows existed", f.restaurantId(),
                     missing.size());
         }

@@ -3,6 +3,7 @@ package ge.dms.query.driver.live;
 import ge.dms.query.QueryConfig;
 import ge.dms.query.infra.Redis;
 import ge.dms.query.infra.RedisGateway;
+import ge.dms.schemas.view.RedisKeys;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
@@ -107,7 +108,8 @@ public class LiveHub implements AutoCloseable {
         return last.isEmpty() ? StreamIds.ZERO : last.getFirst().getId();
     }
 
-    public ge.dms.schemas.view.RedisKeys keys() {
+    /** The key layout the streams are named by (for {@link LiveScope}). */
+    public RedisKeys keys() {
         return gateway.keys();
     }
 
