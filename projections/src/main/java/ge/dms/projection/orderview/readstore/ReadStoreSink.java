@@ -35,7 +35,6 @@ public final class ReadStoreSink<K, V> implements AutoCloseable {
         void close();
     }
 
-
     private static final Logger LOG = LoggerFactory.getLogger(ReadStoreSink.class);
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
@@ -110,7 +109,7 @@ public final class ReadStoreSink<K, V> implements AutoCloseable {
                 LOG.debug("Read side: {} of {} records of {} applied", applied, batch.size(), topic.name());
                 return;
             } catch (java.sql.SQLException e) {
-                LOG.warn("Read-side batch of {} records of " + topic.name() + " failed (attempt {}), retrying in {}: {}", batch.size(), attempt,
+                LOG.warn("Read-side batch of {} records of {} failed (attempt {}), retrying in {}: {}", batch.size(), topic.name(), attempt,
                         RETRY_BACKOFF, e.toString());
                 Thread.sleep(RETRY_BACKOFF);
             }
