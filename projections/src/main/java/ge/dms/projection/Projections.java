@@ -5,6 +5,7 @@ import ge.dms.projection.analytics.AnalyticsSink;
 import ge.dms.projection.analytics.RedisAnalyticsWriter;
 import ge.dms.projection.analytics.ReadStoreAnalyticsWriter;
 import ge.dms.projection.events.OrderEventsProjection;
+import ge.dms.projection.history.ReadStoreHistoryWriter;
 import ge.dms.projection.orderview.OrderViewProjection;
 import ge.dms.projection.orderview.ReferenceCache;
 import ge.dms.projection.orderview.readstore.ReadStoreOrderViewWriter;
@@ -47,6 +48,8 @@ public final class Projections implements AutoCloseable {
     public static final java.util.function.UnaryOperator<String> ORDER_VIEWS = app -> app + "-order-views";
     public static final java.util.function.UnaryOperator<String> ANALYTICS = app -> app + "-analytics";
     public static final java.util.function.UnaryOperator<String> READ_STORE = app -> app + "-read-store";
+    /** Consumer group of the order history sink (status change topic → {@code order_history}). */
+    public static final java.util.function.UnaryOperator<String> ORDER_HISTORY = app -> app + "-order-history";
     private static final String ORDER_EVENTS_SUFFIX = "-order-events";
 
     /** How long start waits for the restaurant and driver names to load before views are built. */
@@ -120,9 +123,12 @@ public final class Projections implements AutoCloseable {
         };
         run(AnalyticsProjection.build(topics, analyticsSinks), config, ANALYTICS.apply(app), StreamsSettings.BATCH);
 
-        var readSink = new ReadStoreSink(config.kafkaBootstrap(), READ_STORE.apply(app), topics.orderViews(),
+        var readSink = new ReadStoreSink<>(config.kafkaBootstrap(), READ_STORE.apply(app), topics.orderViews(),
                 new ReadStoreOrderViewWriter(readStore)).start();
         resources.add(readSink);
+        var historySink = new ReadStoreSink<>(config.kafkaBootstrap(), ORDER_HISTORY.apply(app),
+                topics.cdc().table("order_status_changes"), new ReadStoreHistoryWriter(readStore)).start();
+        resources.add(historySink);
         LOG.info("Projections started: application id {}, topic prefix '{}', Redis key prefix '{}'", app,
                 config.topicPrefix(), config.redisKeyPrefix());
     }

@@ -126,6 +126,9 @@ class ProjectionsIT {
             assertThat(query("SELECT dimension_id || ':' || orders || ':' || (status_counts->>'confirmed') FROM analytics_daily WHERE dimension = 'all'"))
                     .containsExactly("0:1:1");
             assertThat(redis.get(ns.redisKeyPrefix() + "analytics:all:0:2026-11-22")).contains("\"confirmed\":1");
+            assertThat(query("SELECT coalesce(from_status, '-') || '>' || to_status || ':' || actor_role FROM order_history "
+                    + "WHERE order_id = 1 ORDER BY changed_at, change_id")).containsExactly("->pending:admin", "pending>confirmed:admin");
+            assertThat(redis.xlen(keys.restaurantChanges(7))).isGreaterThanOrEqualTo(2);
         });
 
         List<OrderEvent> events = readAll(topics.orderEvents(), 3);

@@ -35,15 +35,15 @@ import java.util.stream.Stream;
  * Drops every view so that the next {@link Projections#start} rebuilds it from the Kafka change
  * topics. Run it with the projections stopped. What it resets: the order view and analytics
  * Streams applications (consumer groups, internal topics, local state), the read-side consumer
- * group, the projections' Redis keys (order, restaurant, driver, analytics under the prefix) and
- * the read-side tables. What it keeps: the order events application and topic (events are not a
+ * groups (views, order history), the projections' Redis keys (order, restaurant, driver, analytics,
+ * dispatch under the prefix) and the read-side tables. What it keeps: the order events application and topic (events are not a
  * view; consumers dedupe by eventId) and the compacted view topic (re-emitted views are newer or
  * equal, so readers that apply by version ignore what they already hold).
  */
 public final class ViewRebuild {
 
     private static final Logger LOG = LoggerFactory.getLogger(ViewRebuild.class);
-    private static final List<String> REDIS_KEY_KINDS = List.of("order:", "restaurant:", "driver:", "analytics:");
+    private static final List<String> REDIS_KEY_KINDS = List.of("order:", "restaurant:", "driver:", "analytics:", "dispatch:");
 
     private ViewRebuild() {
     }
@@ -51,7 +51,8 @@ public final class ViewRebuild {
     public static void dropViews(ProjectionsConfig config) {
         String app = config.applicationId();
         List<String> applications = List.of(Projections.ORDER_VIEWS.apply(app), Projections.ANALYTICS.apply(app));
-        resetKafka(config.kafkaBootstrap(), applications, Projections.READ_STORE.apply(app));
+        resetKafka(config.kafkaBootstrap(), applications,
+                List.of(Projections.READ_STORE.apply(app), Projections.ORDER_HISTORY.apply(app)));
         for (String application : applications) {
             deleteDirectory(config.stateDir().resolve(application));
         }
@@ -64,12 +65,12 @@ public final class ViewRebuild {
         dropViews(ProjectionsConfig.fromEnvironment(System.getenv()));
     }
 
-    private static void resetKafka(String bootstrap, List<String> applications, String readStoreGroup) {
+    private static void resetKafka(String bootstrap, List<String> applications, List<String> readSideGroups) {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (Admin admin = Admin.create(props)) {
             List<String> groups = new ArrayList<>(applications);
-            groups.add(readStoreGroup);
+            groups.addAll(readSideGroups);
             for (String group : groups) {
                 try {
                     admin.deleteConsumerGroups(List.of(group)).all().get();
@@ -121,7 +122,7 @@ public final class ViewRebuild {
     private static void truncateReadSide(ReadStore store) {
         store.migrate();
         try (Connection c = store.connect(); Statement s = c.createStatement()) {
-            s.execute("TRUNCATE order_view_item, order_view, analytics_daily");
+            s.execute("TRUNCATE order_view_item, order_view, analytics_daily, order_history");
             c.commit();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot truncate the read-side views", e);

@@ -3,9 +3,6 @@ package ge.dms.query.board;
 import ge.dms.query.QueryConfig;
 import ge.dms.query.http.Cursor;
 import ge.dms.query.http.Params;
-import ge.dms.query.http.ViewResponse;
-import ge.dms.query.http.ViewResponse.Source;
-import ge.dms.query.infra.Redis.RedisUnavailableException;
 import ge.dms.query.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -27,13 +24,11 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class BoardController {
 
-    private final RedisBoard redis;
-    private final ReadStoreBoard readStore;
+    private final Boards boards;
     private final QueryConfig config;
 
-    public BoardController(RedisBoard redis, ReadStoreBoard readStore, QueryConfig config) {
-        this.redis = redis;
-        this.readStore = readStore;
+    public BoardController(Boards boards, QueryConfig config) {
+        this.boards = boards;
         this.config = config;
     }
 
@@ -48,21 +43,6 @@ public class BoardController {
         Params.range(fromInstant, toInstant);
         BoardFilter filter = new BoardFilter(id, status, fromInstant, toInstant, Params.optionalId("driverId", driverId),
                 Cursor.decode(cursor), Params.limit(limit, config.getDefaultLimit(), config.getMaxLimit()));
-        if (filter.driverId() == null) {
-            try {
-                return answer(redis.page(filter), Source.REDIS);
-            } catch (RedisUnavailableException e) {
-                return fromReadStore(filter, Source.READ_STORE_FALLBACK);
-            }
-        }
-        return fromReadStore(filter, Source.READ_STORE);
-    }
-
-    private HttpResponse<byte[]> fromReadStore(BoardFilter filter, Source source) {
-        return answer(readStore.page(filter), source);
-    }
-
-    private static HttpResponse<byte[]> answer(BoardPage page, Source source) {
-        return ViewResponse.ok(page.json(), source, page.newest(), false);
+        return boards.answer(filter);
     }
 }

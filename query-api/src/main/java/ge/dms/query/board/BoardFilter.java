@@ -6,8 +6,12 @@ import ge.dms.query.http.Cursor;
 import java.time.Instant;
 import java.util.Set;
 
-/** One board request: restaurant, optional status, created-at range [from, to), driver, position and page size. */
-public record BoardFilter(long restaurantId, String status, Instant from, Instant to, Long driverId, Cursor cursor, int limit) {
+/**
+ * One board request: restaurant (null: every restaurant, the dispatcher queue), optional status, created-at range
+ * [from, to), driver, only orders without a driver, position and page size.
+ */
+public record BoardFilter(Long restaurantId, String status, Instant from, Instant to, Long driverId, boolean unassigned,
+                          Cursor cursor, int limit) {
 
     public static final Set<String> STATUSES =
             Set.of("pending", "confirmed", "preparing", "ready", "out_for_delivery", "delivered", "cancelled");
@@ -19,5 +23,13 @@ public record BoardFilter(long restaurantId, String status, Instant from, Instan
         if (status != null && !STATUSES.contains(status)) {
             throw ApiException.badRequest("status", "status must be one of " + String.join(", ", new java.util.TreeSet<>(STATUSES)));
         }
+        if (unassigned && driverId != null) {
+            throw ApiException.badRequest("unassigned", "unassigned=true and a driverId exclude each other");
+        }
+    }
+
+    /** A restaurant's board (its own orders, any driver). */
+    public BoardFilter(long restaurantId, String status, Instant from, Instant to, Long driverId, Cursor cursor, int limit) {
+        this(Long.valueOf(restaurantId), status, from, to, driverId, false, cursor, limit);
     }
 }

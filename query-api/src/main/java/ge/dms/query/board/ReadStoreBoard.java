@@ -20,8 +20,9 @@ import java.util.List;
 
 /**
  * The board from the read-side {@code order_view}: history, driver filters, and the fallback when
- * Redis is down. Keyset on (created_at, order_id) descending, served by the
- * {@code order_view_restaurant_*} indexes; never OFFSET. Reads only the list columns (not the
+ * Redis is down; without a restaurant, the dispatcher queue over every restaurant. Keyset on (created_at, order_id)
+ * descending, served by the {@code order_view_restaurant_*} indexes (one restaurant), {@code order_view_status_created},
+ * {@code order_view_unassigned_*} or {@code order_view_created} (every restaurant); never OFFSET. Reads only the list columns (not the
  * {@code view} jsonb with its items) and answers the same {@link BoardRow}s Redis holds.
  */
 @Singleton
@@ -30,7 +31,7 @@ public class ReadStoreBoard {
     private static final String SELECT = """
             SELECT order_id, reference, status, restaurant_id, restaurant_name, driver_id, driver_name, item_count,
                    total_amount, requested_delivery_at, created_at, updated_at, version, source_commit_time
-            FROM order_view WHERE restaurant_id = ?""";
+            FROM order_view WHERE true""";
 
     private final ReadStore store;
 
@@ -41,7 +42,13 @@ public class ReadStoreBoard {
     public BoardPage page(BoardFilter f) {
         StringBuilder sql = new StringBuilder(SELECT);
         List<Object> args = new ArrayList<>();
-        args.add(f.restaurantId());
+        if (f.restaurantId() != null) {
+            sql.append(" AND restaurant_id = ?");
+            args.add(f.restaurantId());
+        }
+        if (f.unassigned()) {
+            sql.append(" AND driver_id IS NULL"); // the partial order_view_unassigned_* indexes (V6)
+        }
         if (f.status() != null) {
             sql.append(" AND status = ?");
             args.add(f.status());

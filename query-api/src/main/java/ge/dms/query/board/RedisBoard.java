@@ -32,14 +32,15 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The board from Redis: the restaurant's sorted set (all orders, or one status), scored by
- * creation time, walked newest first by keyset (score, order id). Redis orders equal scores by
+ * The board from Redis: the restaurant's sorted set (all orders, or one status), or the dispatcher
+ * queue's (one open status across restaurants, optionally only the orders without a driver), scored
+ * by creation time, walked newest first by keyset (score, order id). Redis orders equal scores by
  * member text, not number, so the group of equal scores at a page edge is always read whole and
  * ordered by id here: each order is served exactly once however the set changes meanwhile.
  *
- * <p>The rows come from the restaurant's board hash ({@link BoardRow}, written with the view) in
- * one {@code HMGET}, and are served as the UTF-8 bytes stored: no JSON is parsed or written per row,
- * no text decoded or encoded. A row whose status no longer matches the filter (changed between the
+ * <p>The rows come from the restaurant's board hash, or the dispatcher's hash of open orders
+ * ({@link BoardRow}, written with the view), in one {@code HMGET}, and are served as the UTF-8 bytes
+ * stored: no JSON is parsed or written per row, no text decoded or encoded. A row whose status no longer matches the filter (changed between the
  * index read and the {@code HMGET}) is dropped by its stored status prefix.
  */
 @Singleton
@@ -56,10 +57,29 @@ public class RedisBoard {
         this.gateway = gateway;
     }
 
+    /**
+     * True when Redis holds an index for the filter: a restaurant's board without a driver filter (all orders or one
+     * status), or the dispatcher queue of one open status (all, or without a driver). Everything else is the read side's.
+     */
+    public static boolean serves(BoardFilter f) {
+        if (f.driverId() != null) {
+            return false;
+        }
+        return f.restaurantId() != null ? !f.unassigned() : f.status() != null && OrderView.OPEN.contains(f.status());
+    }
+
     public BoardPage page(BoardFilter f) {
+        if (!serves(f)) {
+            throw new IllegalArgumentException("Redis holds no index for " + f);
+        }
         RedisAsyncCommands<String, String> redis = orders.commands();
-        String key = f.status() == null ? gateway.keys().restaurantOrders(f.restaurantId())
-                : gateway.keys().restaurantStatus(f.restaurantId(), f.status());
+        String key;
+        if (f.restaurantId() != null) {
+            key = f.status() == null ? gateway.keys().restaurantOrders(f.restaurantId())
+                    : gateway.keys().restaurantStatus(f.restaurantId(), f.status());
+        } else {
+            key = f.unassigned() ? gateway.keys().dispatchUnassigned(f.status()) : gateway.keys().dispatchStatus(f.status());
+        }
         Range.Boundary<Long> lower = f.from() == null ? Range.Boundary.unbounded() : Range.Boundary.including(f.from().toEpochMilli());
         Map<Long, Long> found = new LinkedHashMap<>(); // order id -> score
         Range.Boundary<Long> upper;
@@ -110,7 +130,8 @@ public class RedisBoard {
         if (ids.isEmpty()) {
             return new BoardPage(List.of(), nextCursor, null);
         }
-        CommandArgs<String, String> args = new CommandArgs<>(StringCodec.UTF8).addKey(gateway.keys().restaurantBoard(f.restaurantId()));
+        String rowsKey = f.restaurantId() != null ? gateway.keys().restaurantBoard(f.restaurantId()) : gateway.keys().dispatchBoard();
+        CommandArgs<String, String> args = new CommandArgs<>(StringCodec.UTF8).addKey(rowsKey);
         for (long id : ids) {
             args.add(id);
         }
@@ -150,14 +171,17 @@ public class RedisBoard {
             return Map.of();
         }
         if (reportedMissingRows.compareAndSet(false, true)) {
-            LOG.info("Restaurant {} board: {} order(s) without a board row; derived from their views. Rebuild the views "
+            LOG.info("Board of restaurant {} (null: the dispatcher queue): {} order(s) without a board row; derived from "
+                    + "their views. Rebuild the views "
                     + "(./dev rebuild-views, ViewRebuild) if they were written before board rows existed", f.restaurantId(),
                     missing.size());
         }
         Map<Long, BoardRow> derived = new HashMap<>();
         for (String json : orders.views(missing)) {
             OrderView view = parse(json);
-            if (view.restaurantId() == f.restaurantId() && (f.status() == null || f.status().equals(view.status()))) {
+            boolean sameRestaurant = f.restaurantId() == null || view.restaurantId() == f.restaurantId();
+            if (sameRestaurant && (f.status() == null || f.status().equals(view.status()))
+                    && (!f.unassigned() || view.driverId() == null)) {
                 derived.put(view.orderId(), BoardRow.of(view));
             }
         }

@@ -8,11 +8,13 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import ge.dms.devstack.infra.PostgresEndpoint;
 import ge.dms.devstack.test.TestNamespace;
+import ge.dms.projection.history.ReadStoreHistoryWriter;
 import ge.dms.projection.orderview.readstore.ReadStoreOrderViewWriter;
 import ge.dms.schemas.view.RedisKeys;
 import ge.dms.projection.orderview.redis.RedisOrderViewWriter;
 import ge.dms.projection.readstore.ReadStore;
 import ge.dms.query.QueryApi;
+import ge.dms.schemas.cdc.ChangeEvent;
 import ge.dms.schemas.view.OrderView;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -47,6 +49,7 @@ public final class TestStack implements AutoCloseable {
     private final StatefulRedisConnection<String, String> connection;
     private final RedisOrderViewWriter redisWriter;
     private final ReadStoreOrderViewWriter sqlWriter;
+    private final ReadStoreHistoryWriter historyWriter;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private TestStack(QueryApi api, ReadStore readStore, RedisClient redisClient, RedisKeys keys) {
@@ -57,6 +60,7 @@ public final class TestStack implements AutoCloseable {
         this.connection = redisClient == null ? null : redisClient.connect();
         this.redisWriter = connection == null ? null : new RedisOrderViewWriter(connection, keys, 10_000);
         this.sqlWriter = new ReadStoreOrderViewWriter(readStore);
+        this.historyWriter = new ReadStoreHistoryWriter(readStore);
     }
 
     /** Starts the API against Redis at {@code redisUrl}; {@code feedRedisUrl} (may be null) is where views are written. */
@@ -114,6 +118,15 @@ public final class TestStack implements AutoCloseable {
         }
     }
 
+    /** Writes status log change events to {@code order_history} the way the projections' history sink does. */
+    public void writeHistory(List<ChangeEvent> changes) {
+        try {
+            historyWriter.write(changes);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public HttpResponse<String> get(String pathAndQuery, String token, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(30)).GET();
         if (token != null) {
@@ -165,6 +178,7 @@ public final class TestStack implements AutoCloseable {
     public void close() {
         api.close();
         sqlWriter.close();
+        historyWriter.close();
         if (connection != null) {
             connection.close();
             redisClient.shutdown();

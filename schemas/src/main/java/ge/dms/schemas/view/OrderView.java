@@ -79,6 +79,8 @@ public record OrderView(int schemaVersion,
 
     /** Statuses in which an order sits in its driver's active queue. */
     public static final List<String> ACTIVE_FOR_DRIVER = List.of("confirmed", "preparing", "ready", "out_for_delivery");
+    /** Statuses still being worked on (not delivered or cancelled): the dispatcher queue's Redis indexes hold these. */
+    public static final List<String> OPEN = List.of("pending", "confirmed", "preparing", "ready", "out_for_delivery");
 
     public OrderView {
         items = items == null ? List.of() : List.copyOf(items);

@@ -36,6 +36,34 @@ public record RedisKeys(String prefix) {
         return prefix + "restaurant:" + restaurantId + ":board";
     }
 
+    /** Stream of changes to a restaurant's orders (bounded by MAXLEN), the restaurant board's live feed:
+     *  fields orderId, version, change (upsert|moved), status, commitMs, row (the {@link BoardRow} JSON). */
+    public String restaurantChanges(long restaurantId) {
+        return prefix + "restaurant:" + restaurantId + ":changes";
+    }
+
+    /** Sorted set of the open orders (pending … out_for_delivery) in one status across all restaurants,
+     *  scored by creation time (epoch ms): the dispatcher queue. */
+    public String dispatchStatus(String status) {
+        return prefix + "dispatch:status:" + status;
+    }
+
+    /** The same, only the orders without a driver ("ready, no driver"). */
+    public String dispatchUnassigned(String status) {
+        return prefix + "dispatch:unassigned:" + status;
+    }
+
+    /** Hash of the open orders' board rows across restaurants: field = order id, value = {@link BoardRow#stored()}. */
+    public String dispatchBoard() {
+        return prefix + "dispatch:board";
+    }
+
+    /** Stream of changes to every order (bounded by MAXLEN), the dispatcher queue's live feed; fields as
+     *  {@link #restaurantChanges}. */
+    public String dispatchChanges() {
+        return prefix + "dispatch:changes";
+    }
+
     /** Sorted set of a driver's active orders, scored by requested delivery time (epoch ms). */
     public String driverActive(long driverId) {
         return prefix + "driver:" + driverId + ":active";

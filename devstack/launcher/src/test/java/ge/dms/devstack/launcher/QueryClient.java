@@ -29,4 +29,13 @@ final class QueryClient {
         assertThat(response.statusCode()).as("%s -> %s", pathAndQuery, response.body()).isEqualTo(200);
         return Json.mapper().readTree(response.body());
     }
+
+    /** The {@code X-Data-Source} of a 200 answer: which store served it. */
+    String source(String pathAndQuery, String token) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(pathAndQuery))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).as("%s -> %s", pathAndQuery, response.body()).isEqualTo(200);
+        return response.headers().firstValue("X-Data-Source").orElse("");
+    }
 }

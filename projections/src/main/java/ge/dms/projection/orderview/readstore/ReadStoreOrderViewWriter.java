@@ -25,7 +25,7 @@ import java.util.Map;
  * tables in one transaction. The upsert only replaces a row the new view is newer than ({@link OrderView#isNewerThan}),
  * so replays and duplicates are harmless; items are rewritten only for the views that were applied.
  */
-public final class ReadStoreOrderViewWriter implements AutoCloseable {
+public final class ReadStoreOrderViewWriter implements ReadStoreSink.BatchWriter<OrderView> {
 
     private static final String UPSERT_VIEW = """
             INSERT INTO order_view (order_id, reference, status, restaurant_id, restaurant_name, driver_id, driver_name,
@@ -65,6 +65,11 @@ public final class ReadStoreOrderViewWriter implements AutoCloseable {
 
     public ReadStoreOrderViewWriter(ReadStore store) {
         this.connection = new ReusedConnection(store);
+    }
+
+    @Override
+    public int write(List<OrderView> batch) throws SQLException {
+        return write((Collection<OrderView>) batch);
     }
 
     /** Applies the batch; returns how many views were newer than what the table held. */

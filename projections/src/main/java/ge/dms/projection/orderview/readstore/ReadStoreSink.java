@@ -1,13 +1,13 @@
 package ge.dms.projection.orderview.readstore;
 
 import ge.dms.schemas.Topic;
-import ge.dms.schemas.view.OrderView;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,23 +20,32 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Feeds the read-side order view tables from the compacted order view topic: each poll becomes
- * one batch upsert, offsets are committed after the batch is in PostgreSQL (at-least-once; the
- * writer's version check makes redelivery harmless). Runs on its own thread, off the hot path.
+ * Feeds read-side tables from one topic: each poll becomes one batch upsert, offsets are committed after the
+ * batch is in PostgreSQL (at-least-once; the writer's version or LSN check makes redelivery harmless). Runs on its
+ * own thread, off the hot path. The order views (compacted view topic → {@link ReadStoreOrderViewWriter}) and the
+ * order history (status change topic → {@code history.ReadStoreHistoryWriter}) each run one.
  */
-public final class ReadStoreSink implements AutoCloseable {
+public final class ReadStoreSink<K, V> implements AutoCloseable {
+
+    /** Applies one batch in one transaction; returns how many records changed a row. */
+    public interface BatchWriter<V> extends AutoCloseable {
+        int write(List<V> batch) throws java.sql.SQLException;
+
+        @Override
+        void close();
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadStoreSink.class);
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
 
-    private final KafkaConsumer<Long, OrderView> consumer;
-    private final ReadStoreOrderViewWriter writer;
-    private final Topic<Long, OrderView> topic;
+    private final KafkaConsumer<K, V> consumer;
+    private final BatchWriter<V> writer;
+    private final Topic<K, V> topic;
     private final Thread thread;
     private volatile boolean running = true;
 
-    public ReadStoreSink(String bootstrap, String groupId, Topic<Long, OrderView> topic, ReadStoreOrderViewWriter writer) {
+    public ReadStoreSink(String bootstrap, String groupId, Topic<K, V> topic, BatchWriter<V> writer) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
@@ -49,10 +58,10 @@ public final class ReadStoreSink implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
         this.writer = writer;
         this.topic = topic;
-        this.thread = new Thread(this::run, "read-store-sink");
+        this.thread = new Thread(this::run, "read-store-sink-" + topic.name());
     }
 
-    public ReadStoreSink start() {
+    public ReadStoreSink<K, V> start() {
         consumer.subscribe(List.of(topic.name()));
         thread.start();
         return this;
@@ -61,7 +70,15 @@ public final class ReadStoreSink implements AutoCloseable {
     private void run() {
         try {
             while (running) {
-                ConsumerRecords<Long, OrderView> records = consumer.poll(POLL);
+                ConsumerRecords<K, V> records;
+                try {
+                    records = consumer.poll(POLL);
+                } catch (RecordDeserializationException e) {
+                    // One undecodable record must not stop the table: log where it is and go past it.
+                    LOG.warn("Skipping undecodable record {} offset {}: {}", e.topicPartition(), e.offset(), e.getMessage());
+                    consumer.seek(e.topicPartition(), e.offset() + 1);
+                    continue;
+                }
                 if (!records.isEmpty()) {
                     writeWithRetry(records);
                 }
@@ -78,10 +95,10 @@ public final class ReadStoreSink implements AutoCloseable {
         }
     }
 
-    private void writeWithRetry(ConsumerRecords<Long, OrderView> records) throws InterruptedException {
-        List<OrderView> batch = new ArrayList<>(records.count());
+    private void writeWithRetry(ConsumerRecords<K, V> records) throws InterruptedException {
+        List<V> batch = new ArrayList<>(records.count());
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (ConsumerRecord<Long, OrderView> r : records) {
+        for (ConsumerRecord<K, V> r : records) {
             batch.add(r.value());
             offsets.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
         }
@@ -89,10 +106,10 @@ public final class ReadStoreSink implements AutoCloseable {
             try {
                 int applied = writer.write(batch);
                 consumer.commitSync(offsets);
-                LOG.debug("Read side: {} of {} views applied", applied, batch.size());
+                LOG.debug("Read side: {} of {} records of {} applied", applied, batch.size(), topic.name());
                 return;
             } catch (java.sql.SQLException e) {
-                LOG.warn("Read-side batch of {} views failed (attempt {}), retrying in {}: {}", batch.size(), attempt,
+                LOG.warn("Read-side batch of {} records of {} failed (attempt {}), retrying in {}: {}", batch.size(), topic.name(), attempt,
                         RETRY_BACKOFF, e.toString());
                 Thread.sleep(RETRY_BACKOFF);
             }

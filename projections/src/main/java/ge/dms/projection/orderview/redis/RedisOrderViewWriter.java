@@ -25,7 +25,8 @@ import java.time.Instant;
 
 /**
  * Writes order views to Redis: the view, the restaurant board indexes and board row ({@link BoardRow}),
- * the driver's active queue and the driver's change stream, all in one Lua script that first compares the view's version and LSNs with
+ * the driver's active queue and the driver's change stream, the dispatcher queue's indexes and rows (open orders
+ * across restaurants), and the restaurant's and the dispatcher's change streams (live boards), all in one Lua script that first compares the view's version and LSNs with
  * what Redis holds ({@link OrderView#isNewerThan}), so a replay or duplicate changes nothing. Key layout: {@link RedisKeys}.
  * Connection loss and timeouts are retried a few times (logged); anything else is permanent.
  */
@@ -34,6 +35,11 @@ public final class RedisOrderViewWriter implements OrderViewSink {
     private static final Logger LOG = LoggerFactory.getLogger(RedisOrderViewWriter.class);
     private static final String SCRIPT = loadScript();
     private static final int ATTEMPTS = 3;
+    /**
+     * The dispatcher's change stream carries every order's changes, a driver's or restaurant's only its own:
+     * it keeps this many times as many entries, so an admin's screen can resume after a comparable gap.
+     */
+    static final long DISPATCH_STREAM_FACTOR = 10;
 
     private final RedisCommands<String, String> redis;
     private final RedisAsyncCommands<String, String> async;
@@ -42,8 +48,8 @@ public final class RedisOrderViewWriter implements OrderViewSink {
     private String sha;
 
     /**
-     * @param streamMaxLength approximate bound of each driver's change stream: how far back a
-     *                        reconnecting driver can replay
+     * @param streamMaxLength approximate bound of each driver's and restaurant's change stream: how far back a
+     *                        reconnecting client can replay (the dispatcher's: {@value #DISPATCH_STREAM_FACTOR} times that)
      */
     public RedisOrderViewWriter(StatefulRedisConnection<String, String> connection, RedisKeys keys, long streamMaxLength) {
         this.redis = connection.sync();
@@ -120,7 +126,8 @@ public final class RedisOrderViewWriter implements OrderViewSink {
                 Long.toString(queueScore), json, active ? "1" : "0", Long.toString(streamMaxLength),
                 view.sourceCommitTime() == null ? "" : Long.toString(view.sourceCommitTime().toEpochMilli()),
                 Long.toString(view.restaurantLsn()), Long.toString(view.driverLsn()), BoardRow.of(view).stored(),
-                trace == null ? "" : trace.stored()};
+                trace == null ? "" : trace.stored(), OrderView.OPEN.contains(view.status()) ? "1" : "0",
+                Long.toString(streamMaxLength * DISPATCH_STREAM_FACTOR)};
     }
 
     private static long epochMs(Instant instant, long otherwise) {

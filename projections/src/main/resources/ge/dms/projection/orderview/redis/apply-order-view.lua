@@ -5,7 +5,11 @@
 --       10 view JSON, 11 '1' when the order belongs in its driver's active queue, 12 stream MAXLEN,
 --       13 source commit epoch ms ('' = unknown), 14 restaurantLsn, 15 driverLsn,
 --       16 the board row, stored form ('<commit ms>|<status>|<BoardRow JSON>', BoardRow.stored()),
---       17 the hop trace ('<cdc sent ms>,<streams in ms>,<emitted ms>', HopTrace.stored(); '' = none)
+--       17 the hop trace ('<cdc sent ms>,<streams in ms>,<emitted ms>', HopTrace.stored(); '' = none),
+--       18 '1' when the status is open (pending … out_for_delivery: the order is in the dispatcher queue),
+--       19 MAXLEN of the dispatcher's change stream
+-- Besides the driver's stream, every applied view is one entry in its restaurant's change stream and one
+-- in the dispatcher's (the live boards); the board row's JSON is cut from ARGV[16] after its two prefixes.
 -- Returns 1 when applied, 0 when the held view is the same or newer (OrderView.isNewerThan):
 -- a higher version wins; at the same version no LSN may go back and one must go forward.
 -- Numbers are compared as decimal strings (length, then text): exact for any 64-bit value.
@@ -33,9 +37,13 @@ local held = redis.call('HMGET', KEYS[1], 'version', 'lsn', 'status', 'restauran
 if held[1] then
   if not newer(held) then return 0 end
   redis.call('ZREM', p .. 'restaurant:' .. held[4] .. ':status:' .. held[3], id)
+  redis.call('ZREM', p .. 'dispatch:status:' .. held[3], id)
+  redis.call('ZREM', p .. 'dispatch:unassigned:' .. held[3], id)
   if held[4] ~= ARGV[6] then
     redis.call('ZREM', p .. 'restaurant:' .. held[4] .. ':orders', id)
     redis.call('HDEL', p .. 'restaurant:' .. held[4] .. ':board', id)
+    redis.call('XADD', p .. 'restaurant:' .. held[4] .. ':changes', 'MAXLEN', '~', ARGV[12], '*',
+      'orderId', id, 'version', ARGV[3], 'change', 'moved', 'commitMs', ARGV[13])
   end
   if held[5] and held[5] ~= '' and held[5] ~= ARGV[7] then
     redis.call('ZREM', p .. 'driver:' .. held[5] .. ':active', id)
@@ -48,6 +56,20 @@ redis.call('HSET', KEYS[1], 'version', ARGV[3], 'lsn', ARGV[4], 'rlsn', ARGV[14]
 redis.call('ZADD', p .. 'restaurant:' .. ARGV[6] .. ':orders', ARGV[8], id)
 redis.call('ZADD', p .. 'restaurant:' .. ARGV[6] .. ':status:' .. ARGV[5], ARGV[8], id)
 redis.call('HSET', p .. 'restaurant:' .. ARGV[6] .. ':board', id, ARGV[16])
+if ARGV[18] == '1' then
+  redis.call('ZADD', p .. 'dispatch:status:' .. ARGV[5], ARGV[8], id)
+  if ARGV[7] == '' then
+    redis.call('ZADD', p .. 'dispatch:unassigned:' .. ARGV[5], ARGV[8], id)
+  end
+  redis.call('HSET', p .. 'dispatch:board', id, ARGV[16])
+else
+  redis.call('HDEL', p .. 'dispatch:board', id)
+end
+local _, prefixEnd = string.find(ARGV[16], '|[^|]*|')
+local boardChange = {'orderId', id, 'version', ARGV[3], 'change', 'upsert', 'status', ARGV[5], 'commitMs', ARGV[13],
+  'row', string.sub(ARGV[16], prefixEnd + 1)}
+redis.call('XADD', p .. 'restaurant:' .. ARGV[6] .. ':changes', 'MAXLEN', '~', ARGV[12], '*', unpack(boardChange))
+redis.call('XADD', p .. 'dispatch:changes', 'MAXLEN', '~', ARGV[19], '*', unpack(boardChange))
 if ARGV[7] ~= '' then
   if ARGV[11] == '1' then
     redis.call('ZADD', p .. 'driver:' .. ARGV[7] .. ':active', ARGV[9], id)

@@ -12,7 +12,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One client's view of a driver's change stream: first every entry after its cursor (XRANGE,
+ * One client's view of one change stream (a driver's, a restaurant's board, the dispatcher queue's): first every entry after its cursor (XRANGE,
  * paged), then the entries the {@link LiveHub} pushes, with no gap and no duplicate at the seam.
  *
  * <p>Why there is no gap: the feed is registered with the hub before the first XRANGE, so every
@@ -26,7 +26,6 @@ public final class LiveFeed {
     private static final int REPLAY_PAGE = 100;
     private static final LiveMessage POISON = new LiveMessage("poison", null, null);
 
-    private final long driverId;
     private final String streamKey;
     private final LiveHub hub;
     private final BlockingQueue<LiveMessage> queue;
@@ -36,19 +35,15 @@ public final class LiveFeed {
     private boolean overflowDuringReplay;
     private volatile FeedClosedException closed;
 
-    LiveFeed(long driverId, String streamKey, LiveHub hub, int capacity, String after) {
-        this.driverId = driverId;
+    LiveFeed(String streamKey, LiveHub hub, int capacity, String after) {
         this.streamKey = streamKey;
         this.hub = hub;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.lastSent = after;
     }
 
-    public long driverId() {
-        return driverId;
-    }
-
-    String streamKey() {
+    /** The Redis stream this feed reads: also its authorization scope (opened only after the caller was checked). */
+    public String streamKey() {
         return streamKey;
     }
 
@@ -87,9 +82,8 @@ public final class LiveFeed {
 
     /** The next message, or null when none arrived within {@code wait} (time for a ping). */
     public LiveMessage next(Duration wait) throws FeedClosedException, InterruptedException {
-        FeedClosedException reason = closed;
-        if (reason != null) {
-            throw reason;
+        if (closed != null) {
+            throw closedNow();
         }
         if (replaying) {
             LiveMessage m = nextReplayed();
@@ -104,7 +98,7 @@ public final class LiveFeed {
                 return null;
             }
             if (m == POISON) {
-                throw closed;
+                throw closedNow();
             }
             synchronized (this) {
                 if (StreamIds.compare(m.cursor(), lastSent) > 0) {
@@ -113,6 +107,14 @@ public final class LiveFeed {
                 }
             }
         }
+    }
+
+    /**
+     * The reason the feed closed, with the cursor of the last message handed out by now: the hub may close the
+     * feed while this thread is handing out one more message, and a resume from the older cursor would repeat it.
+     */
+    private synchronized FeedClosedException closedNow() {
+        return new FeedClosedException(closed.getMessage(), lastSent, closed.retryLater());
     }
 
     private LiveMessage nextReplayed() {

@@ -3,6 +3,7 @@ package ge.dms.query.driver.live;
 import ge.dms.query.QueryConfig;
 import ge.dms.query.infra.Redis;
 import ge.dms.query.infra.RedisGateway;
+import ge.dms.schemas.view.RedisKeys;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
@@ -24,10 +25,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 
 /**
- * Fans the per-driver Redis Streams out to this instance's live clients. One reader thread holds a
- * dedicated connection blocked in {@code XREAD BLOCK} over the streams of every driver with a
- * client here, so a change is pushed the moment the projections' XADD lands (no polling timer).
- * When a driver's first client arrives the blocked read is interrupted with {@code CLIENT UNBLOCK}
+ * Fans the Redis change streams (one per driver, one per restaurant board, one for the dispatcher queue) out to
+ * this instance's live clients. One reader thread holds a dedicated connection blocked in {@code XREAD BLOCK} over
+ * every stream with a client here, so a change is pushed the moment the projections' XADD lands (no polling timer).
+ * When a stream's first client arrives the blocked read is interrupted with {@code CLIENT UNBLOCK}
  * and re-issued with the new stream. Redis failures close the feeds ("try again later": clients
  * resume with their cursor) and the reader reconnects with a backoff.
  */
@@ -55,12 +56,11 @@ public class LiveHub implements AutoCloseable {
     }
 
     /**
-     * Starts a feed of the driver's changes after {@code after} (a stream id), or from now when null.
-     * Throws Redis.RedisUnavailableException when Redis cannot be reached.
+     * Starts a feed of the stream {@code key} after {@code after} (a stream id), or from now when null. The caller
+     * has checked that its client may read that stream. Throws Redis.RedisUnavailableException when Redis cannot be reached.
      */
-    public LiveFeed open(long driverId, String after) {
-        String key = gateway.keys().driverChanges(driverId);
-        LiveFeed feed = new LiveFeed(driverId, key, this, config.getLiveBuffer(), after);
+    public LiveFeed open(String key, String after) {
+        LiveFeed feed = new LiveFeed(key, this, config.getLiveBuffer(), after);
         String tail = tail(key);
         boolean added;
         synchronized (channels) {
@@ -92,8 +92,8 @@ public class LiveHub implements AutoCloseable {
     }
 
     /** The oldest retained entry id of a stream, or null when it is empty. */
-    public String oldest(long driverId) {
-        List<StreamMessage<String, String>> first = range(gateway.keys().driverChanges(driverId),
+    public String oldest(String key) {
+        List<StreamMessage<String, String>> first = range(key,
                 Range.create("-", "+"), Limit.create(0, 1));
         return first.isEmpty() ? null : first.getFirst().getId();
     }
@@ -106,6 +106,11 @@ public class LiveHub implements AutoCloseable {
         List<StreamMessage<String, String>> last = Redis.await(commands().xrevrange(key, Range.create("-", "+"),
                 Limit.create(0, 1)), config.getRedisTimeout());
         return last.isEmpty() ? StreamIds.ZERO : last.getFirst().getId();
+    }
+
+    /** The key layout the streams are named by (for {@link LiveScope}). */
+    public RedisKeys keys() {
+        return gateway.keys();
     }
 
     private RedisAsyncCommands<String, String> commands() {

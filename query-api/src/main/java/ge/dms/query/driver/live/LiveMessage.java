@@ -11,7 +11,10 @@ import java.util.Map;
  */
 public record LiveMessage(String event, String cursor, String json) {
 
-    /** A change entry of the driver's stream: orderId, version, change (upsert|unassigned), status, commitMs, trace, view. */
+    /**
+     * A change entry of a stream: orderId, version, change (upsert|unassigned|moved), status, commitMs, and trace and
+     * view (a driver's stream) or row (a restaurant board's and the dispatcher's).
+     */
     public static LiveMessage change(String cursor, Map<String, String> fields) {
         StringBuilder sb = new StringBuilder(256 + fields.getOrDefault("view", "").length());
         sb.append("{\"type\":\"change\",\"cursor\":\"").append(cursor).append('"');
@@ -28,6 +31,10 @@ public record LiveMessage(String event, String cursor, String json) {
         String trace = fields.get("trace");
         if (trace != null && !trace.isEmpty()) {
             appendTrace(sb, trace);
+        }
+        String row = fields.get("row");
+        if (row != null && !row.isEmpty()) {
+            sb.append(",\"row\":").append(row); // the stored BoardRow JSON (board and dispatcher feeds)
         }
         String view = fields.get("view");
         if (view != null && !view.isEmpty()) {
@@ -68,7 +75,16 @@ public record LiveMessage(String event, String cursor, String json) {
     }
 
     public static LiveMessage hello(long driverId, String cursor) {
-        return control("hello", Map.of("type", "hello", "driverId", driverId, "cursor", cursor));
+        return hello("driverId", driverId, cursor);
+    }
+
+    /** {@code {"type":"hello","<field>":<value>,"cursor":…}}: whose feed this is, and where it starts. */
+    public static LiveMessage hello(String field, Object value, String cursor) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "hello");
+        body.put(field, value);
+        body.put("cursor", cursor);
+        return control("hello", body);
     }
 
     public static LiveMessage resync(String cursor, String reason) {

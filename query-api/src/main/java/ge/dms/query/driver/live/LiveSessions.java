@@ -14,8 +14,13 @@ public class LiveSessions {
         this.hub = hub;
     }
 
-    /** @throws ApiException 400 for a bad cursor, 503 when Redis is unavailable */
+    /** A driver's feed. @throws ApiException 400 for a bad cursor, 503 when Redis is unavailable */
     public Opened open(long driverId, String after) {
+        return open(LiveScope.driver(hub.keys(), driverId), after);
+    }
+
+    /** The feed of {@code scope}, which the caller may read. @throws ApiException 400 for a bad cursor, 503 when Redis is unavailable */
+    public Opened open(LiveScope scope, String after) {
         if (after != null && after.isBlank()) {
             after = null;
         }
@@ -25,14 +30,14 @@ public class LiveSessions {
         try {
             LiveMessage resync = null;
             if (after != null && StreamIds.compare(after, StreamIds.ZERO) > 0) {
-                String oldest = hub.oldest(driverId);
+                String oldest = hub.oldest(scope.streamKey());
                 if (oldest != null && StreamIds.compare(after, oldest) < 0) {
-                    resync = LiveMessage.resync(after, "history before this cursor was trimmed: reload the queue "
-                            + "(GET /api/drivers/" + driverId + "/deliveries); the changes still held follow");
+                    resync = LiveMessage.resync(after, "history before this cursor was trimmed: " + scope.reload()
+                            + "; the changes still held follow");
                 }
             }
-            LiveFeed feed = hub.open(driverId, after);
-            return new Opened(feed, LiveMessage.hello(driverId, feed.cursor()), resync);
+            LiveFeed feed = hub.open(scope.streamKey(), after);
+            return new Opened(feed, LiveMessage.hello(scope.helloField(), scope.helloValue(), feed.cursor()), resync);
         } catch (RedisUnavailableException e) {
             throw ApiException.unavailable("live updates are unavailable while Redis is down; retry with your cursor");
         }

@@ -130,7 +130,7 @@ public class DriverLiveSocket {
             closeWith(session, "redis unavailable", feed.cursor(), CloseReason.TRY_AGAIN_LATER.getCode());
         } catch (Exception e) {
             if (session.isOpen()) {
-                LOG.warn("Live socket of driver {} failed: {}", feed.driverId(), e.toString());
+                LOG.warn("Live socket on {} failed: {}", feed.streamKey(), e.toString());
                 closeWith(session, "server error", feed.cursor(), CloseReason.TRY_AGAIN_LATER.getCode());
             }
         } finally {

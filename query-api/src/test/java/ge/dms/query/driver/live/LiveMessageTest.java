@@ -34,4 +34,16 @@ class LiveMessageTest {
         LiveMessage hello = LiveMessage.hello(3, "1-0");
         assertThat(hello.jsonSentAt(5)).isEqualTo(hello.json());
     }
+
+    @Test
+    void shouldCarryTheBoardRowOfABoardFeedsChange() throws Exception {
+        LiveMessage m = LiveMessage.change("5-1", Map.of("orderId", "42", "version", "6", "change", "upsert", "status", "ready",
+                "commitMs", "1700000000100", "row", "{\"orderId\":42,\"restaurantName\":\"ხაჭაპური\"}"));
+
+        var json = JSON.readTree(m.json());
+        assertThat(json.path("row").path("restaurantName").asText()).isEqualTo("ხაჭაპური");
+        assertThat(json.has("order")).isFalse();
+        assertThat(JSON.readTree(LiveMessage.hello("restaurantId", 7L, "5-0").json()).path("restaurantId").asLong()).isEqualTo(7);
+        assertThat(JSON.readTree(LiveMessage.hello(3, "5-0").json()).path("driverId").asLong()).isEqualTo(3);
+    }
 }
