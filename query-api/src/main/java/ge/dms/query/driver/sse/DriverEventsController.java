@@ -51,7 +51,7 @@ public class DriverEventsController {
                                            @Nullable @Header("Last-Event-ID") String lastEventId,
                                            @Nullable @QueryValue String after) {
         caller.requireDriver(id);
-        LiveSessions.Opened opened = sessions.open(id, lastEventId != null && !lastEventId.isBlank() ? lastEventId : after);
+        LiveSessions.Opened opened = sessions.open(id, lastEventId != null && !lastEventId.isBlank() ? lastEventId : after, caller);
         LiveFeed feed = opened.feed();
         Deque<LiveMessage> first = new ArrayDeque<>();
         first.add(opened.hello());
