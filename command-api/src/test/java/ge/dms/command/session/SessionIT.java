@@ -210,4 +210,18 @@ class SessionIT {
         assertThat(t.send("DELETE", "/api/session", null, null, null).status()).isEqualTo(401);
         assertThat(t.send("POST", "/api/session", null, "text/plain", "admin".getBytes()).status()).isEqualTo(415);
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldDocumentTheSessionEndpointsInOpenApi() {
+        Map<String, Object> document = t.send("GET", "/openapi.json", null, null, null).json();
+        Map<String, Object> paths = (Map<String, Object>) document.get("paths");
+        assertThat((Map<String, Object>) paths.get("/api/session")).containsKeys("post", "delete");
+        assertThat((Map<String, Object>) paths.get("/api/session/refresh")).containsKeys("post");
+        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) document.get("components")).get("schemas");
+        assertThat((java.util.List<Object>) ((Map<String, Object>) schemas.get("SignIn")).get("required"))
+                .containsExactlyInAnyOrder("username", "password");
+        assertThat((Map<String, Object>) ((Map<String, Object>) schemas.get("SessionTokens")).get("properties"))
+                .containsKeys("accessToken", "refreshToken", "expiresIn", "sessionExpiresAt");
+    }
 }
