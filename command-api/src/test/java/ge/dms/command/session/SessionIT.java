@@ -224,4 +224,25 @@ class SessionIT {
         assertThat((Map<String, Object>) ((Map<String, Object>) schemas.get("SessionTokens")).get("properties"))
                 .containsKeys("accessToken", "refreshToken", "expiresIn", "sessionExpiresAt");
     }
+
+    @Test
+    void shouldAnswer503NotA500WhenTheSessionCannotBeChecked() throws Exception {
+        account("patient", "pass-patient", "admin", null);
+        String access = field(signIn("patient", "pass-patient"), "accessToken");
+        javax.sql.DataSource pool = t.api().context().getBean(javax.sql.DataSource.class);
+        java.util.List<java.sql.Connection> held = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) { // the whole pool (TestApi: 4), so the session read waits and times out
+                held.add(pool.getConnection());
+            }
+            Reply busy = t.post("/api/products", access, "{}");
+            assertThat(busy.status()).as(busy.toString()).isEqualTo(503);
+            assertThat(busy.header("Content-Type")).startsWith("application/problem+json");
+        } finally {
+            for (var c : held) {
+                c.close();
+            }
+        }
+        assertThat(t.post("/api/products", access, "{}").status()).isEqualTo(400);
+    }
 }
