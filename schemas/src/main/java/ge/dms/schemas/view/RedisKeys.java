@@ -47,6 +47,11 @@ public record RedisKeys(String prefix) {
         return prefix + "driver:" + driverId + ":changes";
     }
 
+    /** Bucket4j's state of one caller's rate-limit bucket ({@code role:id}), when the query API shares its limits. */
+    public String rateLimit(String caller) {
+        return prefix + "rate-limit:" + caller;
+    }
+
     /** String, value = the revocation's expiry (epoch ms), expiring then: a signed-out session (the token's
      *  {@code sid}), written by the projections from {@code dms.cdc.session_revocations}. */
     public String revokedSession(String sessionId) {
