@@ -114,4 +114,28 @@ class SessionRevocationIT {
             client.shutdown();
         }
     }
+
+    @Test
+    void shouldReloadTheRevocationsItMayHaveMissedAfterReconnecting(Infrastructure infra, TestNamespace ns) throws Exception {
+        String redisUrl = infra.endpoints().redisUrl();
+        RedisClient client = RedisClient.create(redisUrl);
+        RedisKeys keys = new RedisKeys(ns.redisKeyPrefix());
+        try (var connection = client.connect(); TestStack stack = TestStack.start(ns, redisUrl, redisUrl, Map.of())) {
+            var writer = new RedisSessionRevocationWriter(connection, keys, Clock.systemUTC());
+            writer.revoked(revocation(4, "heard"));
+            String heard = sessionToken("admin", null, "heard");
+            await().atMost(WAIT).until(() -> stack.get("/api/restaurants/1/orders", heard).statusCode() == 401);
+
+            // A revocation whose message this instance never got (it was disconnected when it was published).
+            long expires = Instant.now().plus(Duration.ofMinutes(15)).toEpochMilli();
+            connection.sync().set(keys.revokedSession("missed"), Long.toString(expires));
+            String missed = sessionToken("admin", null, "missed");
+            assertThat(stack.get("/api/restaurants/1/orders", missed).statusCode()).isNotEqualTo(401);
+
+            connection.sync().clientKill(io.lettuce.core.KillArgs.Builder.typePubsub()); // the subscription drops
+            await().atMost(WAIT).until(() -> stack.get("/api/restaurants/1/orders", missed).statusCode() == 401);
+        } finally {
+            client.shutdown();
+        }
+    }
 }

@@ -57,7 +57,9 @@ public class RevokedSessions implements AutoCloseable {
 
     public RevokedSessions(RedisConfig config) {
         this.keys = new RedisKeys(config.getKeyPrefix());
-        this.client = RedisClient.create(RedisURI.create(config.getUrl()));
+        RedisURI uri = RedisURI.create(config.getUrl());
+        uri.setClientName("dms-query-revoked-sessions"); // CLIENT LIST shows who holds the subscription
+        this.client = RedisClient.create(uri);
         // Reconnects by itself and subscribes again; each confirmation reloads the set (subscribed() below).
         client.setOptions(ClientOptions.builder().autoReconnect(true).build());
         scheduler.execute(this::subscribe);
@@ -92,8 +94,9 @@ public class RevokedSessions implements AutoCloseable {
     }
 
     private void subscribe() {
+        StatefulRedisPubSubConnection<String, String> connection = null;
         try {
-            StatefulRedisPubSubConnection<String, String> connection = client.connectPubSub();
+            connection = client.connectPubSub();
             connection.addListener(new RedisPubSubAdapter<>() {
                 @Override
                 public void message(String channel, String message) {
@@ -109,6 +112,9 @@ public class RevokedSessions implements AutoCloseable {
             connection.sync().subscribe(keys.sessionRevocationsChannel());
             subscription = connection;
         } catch (RuntimeException e) {
+            if (connection != null) {
+                connection.close();
+            }
             if (!warned) {
                 warned = true;
                 LOG.warn("Cannot subscribe to session revocations yet (Redis unreachable), retrying each second: {}", e.toString());
