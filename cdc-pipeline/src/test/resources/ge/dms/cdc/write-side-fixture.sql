@@ -22,6 +22,9 @@ CREATE TABLE order_items (
 CREATE TABLE order_status_changes (
     id bigint PRIMARY KEY, order_id bigint NOT NULL REFERENCES orders, from_status text, to_status text NOT NULL,
     changed_at timestamptz NOT NULL DEFAULT now(), actor_role text NOT NULL, actor_id bigint, reason text);
+CREATE TABLE session_revocations (
+    id bigint PRIMARY KEY, session_id varchar(64) NOT NULL, revoked_at timestamptz NOT NULL DEFAULT now(),
+    expires_at timestamptz NOT NULL);
 CREATE TABLE idempotency_keys (
     id bigint PRIMARY KEY, key text NOT NULL UNIQUE, response text, created_at timestamptz NOT NULL DEFAULT now());
 
@@ -32,4 +35,5 @@ ALTER TABLE orders REPLICA IDENTITY FULL;
 ALTER TABLE order_items REPLICA IDENTITY FULL;
 ALTER TABLE order_status_changes REPLICA IDENTITY FULL;
 
-CREATE PUBLICATION dms_cdc FOR TABLE restaurants, drivers, products, orders, order_items, order_status_changes;
+CREATE PUBLICATION dms_cdc FOR TABLE restaurants, drivers, products, orders, order_items, order_status_changes,
+    session_revocations;

@@ -17,6 +17,8 @@ import ge.dms.projection.orderview.SinkWiring;
 import ge.dms.projection.orderview.redis.PipelinedRedisSink;
 import ge.dms.projection.orderview.redis.SettleBeforeCommitStore;
 import ge.dms.projection.readstore.ReadStore;
+import ge.dms.projection.session.RedisSessionRevocationWriter;
+import ge.dms.projection.session.SessionRevocationProjection;
 import ge.dms.schemas.ProjectionTopics;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -50,6 +52,8 @@ public final class Projections implements AutoCloseable {
     public static final java.util.function.UnaryOperator<String> READ_STORE = app -> app + "-read-store";
     /** Consumer group of the order history sink (status change topic → {@code order_history}). */
     public static final java.util.function.UnaryOperator<String> ORDER_HISTORY = app -> app + "-order-history";
+    /** The revoked-sessions application (not reset by a rebuild: its Redis keys are not views it drops). */
+    public static final java.util.function.UnaryOperator<String> SESSIONS = app -> app + "-session-revocations";
     private static final String ORDER_EVENTS_SUFFIX = "-order-events";
 
     /** How long start waits for the restaurant and driver names to load before views are built. */
@@ -111,6 +115,11 @@ public final class Projections implements AutoCloseable {
         orderViewSettings.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.orderViewThreads());
         run(OrderViewProjection.build(topics, redisSink, references, config.itemRouting()), orderViewSettings, ORDER_VIEWS.apply(app));
         run(OrderEventsProjection.build(topics), config, app + ORDER_EVENTS_SUFFIX, StreamsSettings.HOT_PATH);
+        // Sign-outs reach query-api through Redis (a key per revoked session and a publish); its own connection.
+        StatefulRedisConnection<String, String> sessionRedis = redisClient.connect();
+        resources.add(sessionRedis);
+        run(SessionRevocationProjection.build(topics, new RedisSessionRevocationWriter(sessionRedis,
+                new RedisKeys(config.redisKeyPrefix()), java.time.Clock.systemUTC())), config, SESSIONS.apply(app), StreamsSettings.HOT_PATH);
         var analyticsWriter = new ReadStoreAnalyticsWriter(readStore);
         resources.add(analyticsWriter);
         // A separate connection: the analytics stream thread must not queue behind the hot path's writes.

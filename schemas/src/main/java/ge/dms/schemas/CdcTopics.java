@@ -25,7 +25,8 @@ public record CdcTopics(String prefix,
 
     /** The write-side tables (schema {@code public}) whose changes are published. */
     public static final List<String> CAPTURED_TABLES =
-            List.of("restaurants", "drivers", "products", "orders", "order_items", "order_status_changes");
+            List.of("restaurants", "drivers", "products", "orders", "order_items", "order_status_changes",
+                    "session_revocations");
 
     public CdcTopics {
         tables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tables));

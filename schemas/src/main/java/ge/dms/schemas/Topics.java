@@ -24,6 +24,8 @@ public final class Topics {
     public static final Topic<Long, ChangeEvent> ORDERS = change("orders");
     public static final Topic<Long, ChangeEvent> ORDER_ITEMS = change("order_items");
     public static final Topic<Long, ChangeEvent> ORDER_STATUS_CHANGES = change("order_status_changes");
+    /** Sign-outs and revoked sessions (insert-only): {@code session_id}, {@code revoked_at}, {@code expires_at}. */
+    public static final Topic<Long, ChangeEvent> SESSION_REVOCATIONS = change("session_revocations");
 
     /** Transaction boundaries (BEGIN and END) of every source transaction that changed a captured table, keyed by transaction id. */
     public static final Topic<String, TransactionEvent> CDC_TRANSACTIONS =
@@ -37,7 +39,8 @@ public final class Topics {
 
     /** The captured tables' change topics, in the order of {@link CdcTopics#CAPTURED_TABLES}. */
     public static final List<Topic<Long, ChangeEvent>> CDC_TABLE_TOPICS =
-            List.of(RESTAURANTS, DRIVERS, PRODUCTS, ORDERS, ORDER_ITEMS, ORDER_STATUS_CHANGES);
+            List.of(RESTAURANTS, DRIVERS, PRODUCTS, ORDERS, ORDER_ITEMS, ORDER_STATUS_CHANGES,
+                    SESSION_REVOCATIONS);
 
     private Topics() {
     }

@@ -11,7 +11,7 @@ class TopicsTest {
     void shouldNameOneChangeTopicPerCapturedTable() {
         assertThat(Topics.cdc().allNames()).containsExactly(
                 "dms.cdc.restaurants", "dms.cdc.drivers", "dms.cdc.products", "dms.cdc.orders",
-                "dms.cdc.order_items", "dms.cdc.order_status_changes", "dms.cdc.transactions", "dms.cdc.dead-letter");
+                "dms.cdc.order_items", "dms.cdc.order_status_changes", "dms.cdc.session_revocations", "dms.cdc.transactions", "dms.cdc.dead-letter");
     }
 
     @Test

@@ -59,6 +59,7 @@ public final class DemoData {
             List<Long> restaurants = DemoCatalog.RESTAURANTS.stream().map(r -> restaurant(tx, r)).toList();
             List<Long> drivers = DemoCatalog.DRIVERS.stream().map(d -> driver(tx, d)).toList();
             DemoCatalog.PRODUCTS.forEach(p -> product(tx, p));
+            DemoAccounts.load(tx, restaurants.getFirst(), drivers.getFirst());
             List<ProductsRecord> catalog = tx.selectFrom(PRODUCTS)
                     .where(PRODUCTS.SKU.in(DemoCatalog.PRODUCTS.stream().map(DemoCatalog.Product::sku).toList()))
                     .orderBy(PRODUCTS.ID).fetch();

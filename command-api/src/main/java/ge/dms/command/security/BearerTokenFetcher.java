@@ -1,23 +1,33 @@
 package ge.dms.command.security;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import ge.dms.command.session.AccessTokens;
+import ge.dms.command.session.SessionService;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
+import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.filters.AuthenticationFetcher;
+import jakarta.inject.Named;
 import org.reactivestreams.Publisher;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Reads {@code Authorization: Bearer <jwt>} for Micronaut Security: an HS256 token signed with
  * {@code dms.jwt.secret}, not expired, from our issuer, with exactly one known role. Anything
- * else leaves the request anonymous, so secured routes answer 401.
+ * else leaves the request anonymous, so secured routes answer 401. A token from sign-in names its
+ * session ({@code sid}): it counts only while that session is neither revoked nor expired, one
+ * primary-key read on the blocking executor (never on the event loop). Tokens without {@code sid}
+ * ({@code ./dev token}, scripts) are not tied to a session.
  */
 @Context // built at start-up, so a missing or short DMS_JWT_SECRET stops the service before it serves
 public class BearerTokenFetcher implements AuthenticationFetcher<HttpRequest<?>> {
@@ -25,9 +35,13 @@ public class BearerTokenFetcher implements AuthenticationFetcher<HttpRequest<?>>
     private static final Set<String> ROLES = Set.of(Role.ADMIN_ROLE, Role.RESTAURANT_ROLE, Role.DRIVER_ROLE);
 
     private final JwtCodec codec;
+    private final SessionService sessions;
+    private final ExecutorService blocking;
 
-    public BearerTokenFetcher(JwtConfig config) {
+    public BearerTokenFetcher(JwtConfig config, SessionService sessions, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.codec = new JwtCodec(config.key(), config.getIssuer());
+        this.sessions = sessions;
+        this.blocking = blocking;
     }
 
     @Override
@@ -36,7 +50,16 @@ public class BearerTokenFetcher implements AuthenticationFetcher<HttpRequest<?>>
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Publishers.empty();
         }
-        return authenticate(header.substring(7).trim()).map(Publishers::just).orElseGet(Publishers::empty);
+        Optional<Authentication> authentication = authenticate(header.substring(7).trim());
+        if (authentication.isEmpty()) {
+            return Publishers.empty();
+        }
+        if (!(authentication.get().getAttributes().get(AccessTokens.SESSION_CLAIM) instanceof String sessionId)) {
+            return Publishers.just(authentication.get());
+        }
+        CompletableFuture<Authentication> checked = CompletableFuture.supplyAsync(
+                () -> sessions.isActive(sessionId) ? authentication.get() : null, blocking);
+        return Publishers.fromCompletableFuture(checked);
     }
 
     Optional<Authentication> authenticate(String token) {
@@ -54,7 +77,17 @@ public class BearerTokenFetcher implements AuthenticationFetcher<HttpRequest<?>>
         if (!role.equals(Role.ADMIN_ROLE) && !(id instanceof Number)) {
             return Optional.empty();
         }
-        Map<String, Object> attributes = id instanceof Number n ? Map.of(Actor.ID_CLAIM, n.longValue()) : Map.of();
+        Object session = claims.get(AccessTokens.SESSION_CLAIM);
+        if (session != null && !(session instanceof String)) {
+            return Optional.empty();
+        }
+        Map<String, Object> attributes = new HashMap<>();
+        if (id instanceof Number n) {
+            attributes.put(Actor.ID_CLAIM, n.longValue());
+        }
+        if (session != null) {
+            attributes.put(AccessTokens.SESSION_CLAIM, session);
+        }
         return Optional.of(Authentication.build(subject, List.of(role), attributes));
     }
 }

@@ -45,6 +45,6 @@ public class BoardEventsController {
                                            @Nullable @QueryValue String after) {
         caller.requireRestaurant(id);
         return LiveEvents.stream(sessions, LiveScope.restaurantBoard(gateway.keys(), id),
-                LiveEvents.resumeAfter(lastEventId, after), config.getPingInterval());
+                LiveEvents.resumeAfter(lastEventId, after), caller, config.getPingInterval());
     }
 }

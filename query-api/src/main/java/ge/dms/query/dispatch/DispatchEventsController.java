@@ -43,6 +43,6 @@ public class DispatchEventsController {
                                            @Nullable @QueryValue String after) {
         caller.requireAdmin();
         return LiveEvents.stream(sessions, LiveScope.dispatch(gateway.keys()), LiveEvents.resumeAfter(lastEventId, after),
-                config.getPingInterval());
+                caller, config.getPingInterval());
     }
 }

@@ -2,8 +2,15 @@ package ge.dms.query.security;
 
 import ge.dms.query.http.ApiException;
 
-/** The authenticated caller: a role and, for restaurants and drivers, whose id it acts for. */
-public record Caller(Role role, Long id) {
+/**
+ * The authenticated caller: a role and, for restaurants and drivers, whose id it acts for; and the
+ * session it signed in with ({@code sid}), null for tokens not from sign-in ({@code ./dev token}).
+ */
+public record Caller(Role role, Long id, String sessionId) {
+
+    public Caller(Role role, Long id) {
+        this(role, id, null);
+    }
 
     public enum Role { ADMIN, RESTAURANT, DRIVER }
 

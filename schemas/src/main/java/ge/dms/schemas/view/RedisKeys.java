@@ -79,4 +79,20 @@ public record RedisKeys(String prefix) {
     public String rateLimit(String caller) {
         return prefix + "rate-limit:" + caller;
     }
+
+    /** String, value = the revocation's expiry (epoch ms), expiring then: a signed-out session (the token's
+     *  {@code sid}), written by the projections from {@code dms.cdc.session_revocations}. */
+    public String revokedSession(String sessionId) {
+        return prefix + "session:revoked:" + sessionId;
+    }
+
+    /** SCAN pattern of every {@link #revokedSession} key (query-api loads them at start and after a reconnect). */
+    public String revokedSessionPattern() {
+        return prefix + "session:revoked:*";
+    }
+
+    /** Pub/sub channel: message {@code <session id>|<expiry epoch ms>}, published after each {@link #revokedSession} write. */
+    public String sessionRevocationsChannel() {
+        return prefix + "session:revocations";
+    }
 }

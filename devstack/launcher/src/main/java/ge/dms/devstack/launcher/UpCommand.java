@@ -1,5 +1,6 @@
 package ge.dms.devstack.launcher;
 
+import ge.dms.command.demo.DemoAccounts;
 import ge.dms.command.demo.DemoData;
 import ge.dms.command.security.DevTokens;
 import ge.dms.devstack.infra.Endpoints;
@@ -105,6 +106,7 @@ final class UpCommand implements Callable<Integer> {
         UpEnvironment.services(platform).forEach((name, value) -> console.println("  export " + name + "='" + value + "'"));
         if (demo != null) {
             printDemoTokens(console, demo, jwtSecret);
+            printDemoAccounts(console, demo, platform);
             printExamples(console, demo, platform);
         }
         console.println();
@@ -143,6 +145,24 @@ final class UpCommand implements Callable<Integer> {
         console.println("  restaurant " + pad(restaurant) + DevTokens.mint(secret, "restaurant", restaurant));
         long driver = demo.driverIds().getFirst();
         console.println("  driver     " + pad(driver) + DevTokens.mint(secret, "driver", driver));
+    }
+
+    /** The demo sign-ins (DemoAccounts), and how to sign in with one. */
+    private static void printDemoAccounts(PrintStream console, DemoData.Summary demo, Platform platform) {
+        console.println();
+        console.println("Demo accounts (POST " + platform.commandApi() + "/api/session; demo passwords, local use only):");
+        for (DemoAccounts.Account a : DemoAccounts.ACCOUNTS_BY_ROLE) {
+            String party = switch (a.role()) {
+                case "restaurant" -> "restaurant " + demo.restaurantIds().getFirst();
+                case "driver" -> "driver " + demo.driverIds().getFirst();
+                default -> "";
+            };
+            console.println("  " + String.format("%-12s", a.username()) + String.format("%-22s", a.password()) + a.role()
+                    + (party.isEmpty() ? "" : "  (" + party + ")"));
+        }
+        DemoAccounts.Account staff = DemoAccounts.ACCOUNTS_BY_ROLE.get(1);
+        console.println("  curl -s -X POST " + platform.commandApi() + "/api/session -H 'Content-Type: application/json' -d '{\"username\":\""
+                + staff.username() + "\",\"password\":\"" + staff.password() + "\"}'");
     }
 
     /** Commands that work against the demo data as printed, for a first look. */

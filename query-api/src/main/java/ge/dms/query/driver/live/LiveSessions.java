@@ -2,16 +2,41 @@ package ge.dms.query.driver.live;
 
 import ge.dms.query.http.ApiException;
 import ge.dms.query.infra.Redis.RedisUnavailableException;
+import ge.dms.query.security.Caller;
+import ge.dms.query.security.RevokedSessions;
 import jakarta.inject.Singleton;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Opening a feed for a client: validates the cursor and prepends the hello (and, when history was trimmed, a resync). */
 @Singleton
 public class LiveSessions {
 
     private final LiveHub hub;
+    private final RevokedSessions revoked;
+    /** Feeds of signed-in sessions, and their watch: a sign-out ends the feed (the client gets "closing"). */
+    private final Map<LiveFeed, AutoCloseable> watches = new ConcurrentHashMap<>();
 
-    public LiveSessions(LiveHub hub) {
+    public LiveSessions(LiveHub hub, RevokedSessions revoked) {
         this.hub = hub;
+        this.revoked = revoked;
+    }
+
+    /** A driver's feed for {@code caller}: it ends when the caller's session is revoked. */
+    public Opened open(long driverId, String after, Caller caller) {
+        return open(LiveScope.driver(hub.keys(), driverId), after, caller);
+    }
+
+    /** As {@link #open(LiveScope, String)}, for {@code caller}: the feed ends when the caller's session is revoked. */
+    public Opened open(LiveScope scope, String after, Caller caller) {
+        Opened opened = open(scope, after);
+        if (caller.sessionId() != null) {
+            LiveFeed feed = opened.feed();
+            watches.put(feed, revoked.watch(caller.sessionId(), () -> feed.close(
+                    new FeedClosedException("session revoked: sign in again", feed.cursor(), false))));
+        }
+        return opened;
     }
 
     /** A driver's feed. @throws ApiException 400 for a bad cursor, 503 when Redis is unavailable */
@@ -44,6 +69,14 @@ public class LiveSessions {
     }
 
     public void close(LiveFeed feed) {
+        AutoCloseable watch = watches.remove(feed);
+        if (watch != null) {
+            try {
+                watch.close();
+            } catch (Exception ignored) {
+                // removing a watcher does not fail
+            }
+        }
         hub.close(feed);
     }
 

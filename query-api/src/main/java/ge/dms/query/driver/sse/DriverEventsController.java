@@ -39,6 +39,6 @@ public class DriverEventsController {
                                            @Nullable @QueryValue String after) {
         caller.requireDriver(id);
         return LiveEvents.stream(sessions, LiveScope.driver(gateway.keys(), id), LiveEvents.resumeAfter(lastEventId, after),
-                config.getPingInterval());
+                caller, config.getPingInterval());
     }
 }

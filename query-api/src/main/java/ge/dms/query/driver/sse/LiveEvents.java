@@ -5,6 +5,7 @@ import ge.dms.query.driver.live.LiveFeed;
 import ge.dms.query.driver.live.LiveMessage;
 import ge.dms.query.driver.live.LiveScope;
 import ge.dms.query.driver.live.LiveSessions;
+import ge.dms.query.security.Caller;
 import io.micronaut.http.sse.Event;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -34,9 +35,10 @@ public final class LiveEvents {
         return lastEventId != null && !lastEventId.isBlank() ? lastEventId : after;
     }
 
-    /** Opens the feed of {@code scope} (the caller may read it) and streams it. */
-    public static Publisher<Event<String>> stream(LiveSessions sessions, LiveScope scope, String after, Duration pingInterval) {
-        LiveSessions.Opened opened = sessions.open(scope, after);
+    /** Opens the feed of {@code scope} (the caller may read it) and streams it, until the caller's session ends too. */
+    public static Publisher<Event<String>> stream(LiveSessions sessions, LiveScope scope, String after, Caller caller,
+                                                  Duration pingInterval) {
+        LiveSessions.Opened opened = sessions.open(scope, after, caller);
         LiveFeed feed = opened.feed();
         Deque<LiveMessage> first = new ArrayDeque<>();
         first.add(opened.hello());

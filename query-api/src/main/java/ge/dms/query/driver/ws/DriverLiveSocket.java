@@ -67,13 +67,13 @@ public class DriverLiveSocket {
         }
         String after = session.getRequestParameters().get("after");
         // Opening reads Redis (replay position, trimmed history): off the event loop, on the connection's own thread.
-        Thread.ofVirtual().name("live-ws-" + id).start(() -> openAndPump(session, id, after));
+        Thread.ofVirtual().name("live-ws-" + id).start(() -> openAndPump(session, id, after, caller.get()));
     }
 
-    private void openAndPump(WebSocketSession session, long driverId, String after) {
+    private void openAndPump(WebSocketSession session, long driverId, String after, Caller caller) {
         LiveSessions.Opened opened;
         try {
-            opened = sessions.open(driverId, after);
+            opened = sessions.open(driverId, after, caller);
         } catch (ApiException e) {
             int code = e.status().getCode() == 400 ? 4400 : CloseReason.TRY_AGAIN_LATER.getCode();
             session.close(new CloseReason(code, truncate(e.getMessage())));
