@@ -16,7 +16,13 @@ import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.format.ChangeEventFormat;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -72,7 +78,7 @@ public final class CdcPipeline implements AutoCloseable {
     }
 
     public static CdcPipeline start(CdcConfig config) {
-        return start(config, new SimpleMeterRegistry(), AckListener.NONE);
+        return start(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), AckListener.NONE);
     }
 
     /**
@@ -80,11 +86,12 @@ public final class CdcPipeline implements AutoCloseable {
      *
      * @throws PermanentCdcException when something must be fixed first (credentials, publication, lost slot)
      */
-    public static CdcPipeline start(CdcConfig config, MeterRegistry registry, AckListener listener) {
+    public static CdcPipeline start(CdcConfig config, PrometheusMeterRegistry registry, AckListener listener) {
         KafkaTopics.ensure(config);
         Preflight.check(config, KafkaTopics.offsetsExist(config));
         CdcPipeline pipeline = new CdcPipeline(config, registry);
         try {
+            pipeline.bindProcessMetrics(registry);
             pipeline.startEngine(listener);
             if (config.healthPort() >= 0) {
                 pipeline.healthServer = new HealthServer(config.healthPort(), pipeline, registry);
@@ -94,6 +101,16 @@ public final class CdcPipeline implements AutoCloseable {
             throw e;
         }
         return pipeline;
+    }
+
+    /** JVM, CPU and the producer's own metrics (send rate, request latency, retries) beside the pipeline's. */
+    private void bindProcessMetrics(MeterRegistry registry) {
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        KafkaClientMetrics producerMetrics = new KafkaClientMetrics(producer);
+        producerMetrics.bindTo(registry);
     }
 
     private void startEngine(AckListener listener) {

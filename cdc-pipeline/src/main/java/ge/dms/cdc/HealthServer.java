@@ -1,7 +1,7 @@
 package ge.dms.cdc;
 
 import com.sun.net.httpserver.HttpServer;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,11 +10,10 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.stream.Collectors;
 
 /**
  * {@code GET /health} and {@code /health/readiness} (200 UP or 503 DOWN, JSON), {@code /health/liveness}
- * and {@code GET /metrics} (one meter a line) on the JDK's HTTP server.
+ * and {@code GET /metrics} (Prometheus' text format) on the JDK's HTTP server.
  */
 final class HealthServer implements AutoCloseable {
 
@@ -22,7 +21,7 @@ final class HealthServer implements AutoCloseable {
 
     private final HttpServer server;
 
-    HealthServer(int port, CdcPipeline pipeline, MeterRegistry registry) {
+    HealthServer(int port, CdcPipeline pipeline, PrometheusMeterRegistry registry) {
         try {
             server = HttpServer.create(new InetSocketAddress(port), 0);
         } catch (IOException e) {
@@ -35,12 +34,7 @@ final class HealthServer implements AutoCloseable {
             CdcPipeline.Health health = pipeline.health();
             respond(exchange, health.up() ? 200 : 503, health.toJson());
         });
-        server.createContext("/metrics", exchange -> respond(exchange, 200, registry.getMeters().stream()
-                .flatMap(m -> m.measure().iterator().hasNext()
-                        ? java.util.stream.StreamSupport.stream(m.measure().spliterator(), false)
-                        .map(s -> m.getId().getName() + "{" + s.getStatistic().getTagValueRepresentation() + "} " + s.getValue())
-                        : java.util.stream.Stream.empty())
-                .collect(Collectors.joining("\n", "", "\n"))));
+        server.createContext("/metrics", exchange -> respond(exchange, 200, registry.scrape()));
         server.start();
         LOG.info("health on http://localhost:{}/health", port());
     }
@@ -52,7 +46,7 @@ final class HealthServer implements AutoCloseable {
     private static void respond(com.sun.net.httpserver.HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", status == 200 && body.startsWith("{") || status == 503
-                ? "application/json" : "text/plain");
+                ? "application/json" : "text/plain; version=0.0.4; charset=utf-8");
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);

@@ -4,7 +4,8 @@ import ge.dms.cdc.publish.AckListener;
 import ge.dms.devstack.test.TestNamespace;
 import ge.dms.devstack.test.WithDevStack;
 import ge.dms.schemas.cdc.ChangeEvent;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -97,7 +98,7 @@ class CdcLatencyMeasurement {
                     acks.put(event.id() + ":" + event.after().get("version"), ackedAt);
                 }
             };
-            try (CdcPipeline pipeline = CdcPipeline.start(db.config, new SimpleMeterRegistry(), listener)) {
+            try (CdcPipeline pipeline = CdcPipeline.start(db.config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), listener)) {
                 db.awaitSlot();
                 await().atMost(Duration.ofSeconds(60)).until(() -> db.slotExists(true));
                 long written = writeAtSteadyRate(db, seconds + WARM_UP.toSeconds() + 3, measureFrom, commitsReturned);

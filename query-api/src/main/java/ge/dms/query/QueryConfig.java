@@ -25,10 +25,14 @@ public class QueryConfig {
     /** Requests per second per caller (token bucket refill) and its burst; 0 switches the limit off. */
     private double rateLimitPerSecond = 200;
     private int rateLimitBurst = 400;
+    /** Keep the buckets in Redis so the limit holds across instances (one round trip per request), instead of per instance. */
+    private boolean rateLimitShared = false;
 
     public double getRateLimitPerSecond() { return rateLimitPerSecond; }
     public void setRateLimitPerSecond(double v) { rateLimitPerSecond = v; }
     public int getRateLimitBurst() { return rateLimitBurst; }
+    public boolean isRateLimitShared() { return rateLimitShared; }
+    public void setRateLimitShared(boolean v) { rateLimitShared = v; }
     public void setRateLimitBurst(int v) { rateLimitBurst = v; }
     public Duration getConsistencyMaxWait() { return consistencyMaxWait; }
     public void setConsistencyMaxWait(Duration v) { consistencyMaxWait = v; }

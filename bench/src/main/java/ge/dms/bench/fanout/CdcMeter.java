@@ -12,16 +12,17 @@ import java.time.Duration;
 
 /**
  * The CDC pipeline's {@code dms.cdc.commit.to.ack} timer (source commit → Kafka acknowledgement,
- * hops 2 and 3), read from its {@code /metrics} before and after the run: the difference of count
+ * hops 2 and 3), read from its {@code /metrics} (Prometheus text) before and after the run: the difference of count
  * and total time is the mean of the changes published in between. Optional: without the URL, or
  * when the pipeline does not answer, the figure is simply left out.
  */
 final class CdcMeter {
 
     private static final Logger LOG = LoggerFactory.getLogger(CdcMeter.class);
-    private static final String TIMER = "dms.cdc.commit.to.ack";
+    /** The timer {@code dms.cdc.commit.to.ack} as Prometheus names it (seconds). */
+    private static final String TIMER = "dms_cdc_commit_to_ack_seconds";
 
-    /** Count and total seconds (Micrometer's simple registry reports timers in seconds). */
+    /** Count and total seconds. */
     record Reading(double count, double totalSeconds) {
     }
 
@@ -38,9 +39,9 @@ final class CdcMeter {
             double count = Double.NaN;
             double total = Double.NaN;
             for (String line : body.split("\n")) {
-                if (line.startsWith(TIMER + "{count} ")) {
+                if (line.startsWith(TIMER + "_count ")) {
                     count = Double.parseDouble(line.substring(line.indexOf(' ') + 1).strip());
-                } else if (line.startsWith(TIMER + "{total} ")) {
+                } else if (line.startsWith(TIMER + "_sum ")) {
                     total = Double.parseDouble(line.substring(line.indexOf(' ') + 1).strip());
                 }
             }

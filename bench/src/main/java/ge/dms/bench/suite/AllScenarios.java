@@ -121,7 +121,9 @@ public final class AllScenarios implements Callable<Integer> {
         }
         double seconds = Math.round((System.nanoTime() - start) / 1e8) / 10.0;
         Path json = results().jsonFile(name);
-        return new Outcome(exit == 0 ? "ok" : "failed", exit, seconds, Files.exists(json) && exit == 0 ? json.toString() : null);
+        // The file's name only, beside all.json: committed results must not carry this machine's paths.
+        return new Outcome(exit == 0 ? "ok" : "failed", exit, seconds,
+                Files.exists(json) && exit == 0 ? json.getFileName().toString() : null);
     }
 
     private List<String> argsFor(String name, Map<String, CommandLine> registered) {

@@ -31,8 +31,10 @@ public final class CdcMetrics {
         this.events = Counter.builder("dms.cdc.events").description("change events acknowledged by Kafka").register(registry);
         this.retries = Counter.builder("dms.cdc.send.retries").description("batches sent again after a retriable Kafka failure").register(registry);
         this.deadLetters = Counter.builder("dms.cdc.dead.letters").description("changes parked on the dead-letter topic").register(registry);
+        // A histogram (buckets), not client-side percentiles: Prometheus aggregates it across restarts and instances.
         this.commitToAck = Timer.builder("dms.cdc.commit.to.ack").description("source commit to Kafka acknowledgement")
-                .publishPercentiles(0.5, 0.99).register(registry);
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30))
+                .register(registry);
         Gauge.builder("dms.cdc.last.event.age", this, CdcMetrics::lastEventAgeMillis).baseUnit("milliseconds")
                 .description("age of the newest published change, -1 before the first").register(registry);
     }

@@ -9,6 +9,9 @@ import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -33,6 +36,7 @@ public class RedisGateway implements AutoCloseable {
     private final RedisClient blockingClient;
     private final RedisKeys keys;
     private volatile StatefulRedisConnection<String, String> connection;
+    private volatile StatefulRedisConnection<String, byte[]> binaryConnection;
     private volatile long lastFailureMs;
 
     public RedisGateway(RedisConfig redis, QueryConfig config) {
@@ -84,6 +88,35 @@ public class RedisGateway implements AutoCloseable {
         }
     }
 
+    /**
+     * Async commands with binary values (Bucket4j's shared rate-limit buckets), on a second connection of
+     * the same client, or empty while Redis is unreachable (same back-off as {@link #commands()}).
+     */
+    public Optional<RedisAsyncCommands<String, byte[]>> binaryCommands() {
+        StatefulRedisConnection<String, byte[]> c = binaryConnection;
+        if (c != null) {
+            return c.isOpen() ? Optional.of(c.async()) : Optional.empty();
+        }
+        return connectBinary().map(StatefulRedisConnection::async);
+    }
+
+    private synchronized Optional<StatefulRedisConnection<String, byte[]>> connectBinary() {
+        if (binaryConnection != null) {
+            return Optional.of(binaryConnection);
+        }
+        if (System.currentTimeMillis() - lastFailureMs < RETRY_AFTER_MS) {
+            return Optional.empty();
+        }
+        try {
+            binaryConnection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+            return Optional.of(binaryConnection);
+        } catch (RuntimeException e) {
+            lastFailureMs = System.currentTimeMillis();
+            LOG.warn("Redis unreachable for the shared rate limit: {}", e.toString());
+            return Optional.empty();
+        }
+    }
+
     /** A new connection of its own, for blocking reads (XREAD BLOCK) that must not hold the shared one. */
     public StatefulRedisConnection<String, String> dedicatedConnection(Duration timeout) {
         StatefulRedisConnection<String, String> c = blockingClient.connect();
@@ -96,6 +129,9 @@ public class RedisGateway implements AutoCloseable {
     public void close() {
         if (connection != null) {
             connection.close();
+        }
+        if (binaryConnection != null) {
+            binaryConnection.close();
         }
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         blockingClient.shutdown(Duration.ZERO, Duration.ofSeconds(2));

@@ -47,6 +47,11 @@ public record RedisKeys(String prefix) {
         return prefix + "driver:" + driverId + ":changes";
     }
 
+    /** Bucket4j's state of one caller's rate-limit bucket ({@code role:id}), when the query API shares its limits. */
+    public String rateLimit(String caller) {
+        return prefix + "rate-limit:" + caller;
+    }
+
     /** Hash of one catalogue product: {@code json} ({@link ProductView}), {@code lsn}, {@code category}, {@code active},
      *  {@code commitMs}; {@code deleted} = 1 (and no json) once the row is gone, so an older replay cannot bring it back. */
     public String product(long productId) {

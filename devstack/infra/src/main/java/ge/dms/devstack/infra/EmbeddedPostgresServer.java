@@ -64,6 +64,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     // Lets a quiet slot be noticed before it pins unbounded WAL on a dev laptop.
                     .setServerConfig("max_slot_wal_keep_size", "4GB")
                     .setServerConfig("timezone", "UTC")
+                    // Every statement's cost, for ./dev slow-queries (SlowStatements).
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    .setServerConfig("pg_stat_statements.track", "top")
+                    // A statement slower than this is written to postgres.log with its text and duration.
+                    .setServerConfig("log_min_duration_statement", "250ms")
                     .setLocaleConfig("encoding", "UTF8")
                     .setLocaleConfig("locale", "C.UTF-8")
                     .start();

@@ -51,6 +51,27 @@ class EmbeddedPostgresServerIT {
     }
 
     @Test
+    void shouldCountEveryStatementForTheSlowQueryReport() throws SQLException {
+        try (Connection connection = connect(writeDatabase); Statement statement = connection.createStatement()) {
+            assertThat(show(statement, "log_min_duration_statement")).isEqualTo("250ms");
+            SlowStatements.reset(writeDatabase);
+            for (int i = 0; i < 3; i++) {
+                statement.execute("SELECT count(*) FROM generate_series(1, 1000 + " + i + ") AS slow_probe");
+            }
+        }
+
+        List<SlowStatements.Row> top = SlowStatements.top(writeDatabase, SlowStatements.Order.TOTAL, 50);
+
+        assertThat(top).filteredOn(r -> r.query().contains("slow_probe")).singleElement().satisfies(r -> {
+            assertThat(r.calls()).isEqualTo(3); // constants normalised: one statement, three calls
+            assertThat(r.database()).isEqualTo(Infrastructure.WRITE_DATABASE);
+            assertThat(r.totalMs()).isPositive();
+        });
+        SlowStatements.reset(writeDatabase);
+        assertThat(SlowStatements.top(writeDatabase, SlowStatements.Order.MEAN, 50)).noneMatch(r -> r.query().contains("slow_probe"));
+    }
+
+    @Test
     void shouldHaveSeparateWriteAndReadDatabases() throws SQLException {
         PostgresEndpoint readDatabase = infrastructure.endpoints().readDatabase();
         assertThat(writeDatabase.database()).isEqualTo(Infrastructure.WRITE_DATABASE);

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "dev",
         mixinStandardHelpOptions = true,
         description = "Runs the DMS platform locally on real embedded servers.",
-        subcommands = {UpCommand.class, TokenCommand.class, RebuildViewsCommand.class, KafkaToolCommand.class})
+        subcommands = {UpCommand.class, TokenCommand.class, RebuildViewsCommand.class, KafkaToolCommand.class, SlowQueriesCommand.class})
 public final class DevStack {
 
     public static void main(String[] args) {

@@ -40,7 +40,13 @@ final class ServiceProcess implements AutoCloseable {
         this.logFile = logFile;
     }
 
-    /** Starts {@code mainClass} of the module in {@code moduleDirectory} with {@code environment} added. */
+    /** What the services' logback.xml reads; production (and {@link #startJar}) leaves it unset: JSON lines. */
+    static final String LOG_FORMAT = "DMS_LOG_FORMAT";
+
+    /**
+     * Starts {@code mainClass} of the module in {@code moduleDirectory} with {@code environment} added, logging
+     * readable text unless {@code DMS_LOG_FORMAT} says otherwise (this is the {@code ./dev up} way).
+     */
     static ServiceProcess start(String name, Path moduleDirectory, String mainClass, Map<String, String> environment, Path logDirectory) {
         Path classes = moduleDirectory.resolve("target/classes");
         Path classpathFile = moduleDirectory.resolve("target/classpath.txt");
@@ -49,7 +55,9 @@ final class ServiceProcess implements AutoCloseable {
         }
         try {
             String classpath = classes + java.io.File.pathSeparator + Files.readString(classpathFile, StandardCharsets.UTF_8).strip();
-            return launch(name, List.of("-cp", classpath, mainClass), environment, logDirectory);
+            Map<String, String> withFormat = new java.util.HashMap<>(environment);
+            withFormat.putIfAbsent(LOG_FORMAT, System.getenv().getOrDefault(LOG_FORMAT, "text"));
+            return launch(name, List.of("-cp", classpath, mainClass), withFormat, logDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }

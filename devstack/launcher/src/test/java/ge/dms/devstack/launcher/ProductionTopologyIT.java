@@ -50,6 +50,7 @@ class ProductionTopologyIT {
     private static final Duration CONVERGENCE = Duration.ofMinutes(5);
 
     private Platform platform;
+    private Path logs;
     private CommandClient commands;
     private String admin;
     private String restaurant;
@@ -62,7 +63,8 @@ class ProductionTopologyIT {
         long started = System.nanoTime();
         String secret = DevTokens.randomSecret();
         Path state = Files.createTempDirectory("dms-production-topology-it-");
-        platform = Platform.start(infrastructure.endpoints(), secret, DevSecret.projectRoot(), state.resolve("logs"), state,
+        logs = state.resolve("logs");
+        platform = Platform.start(infrastructure.endpoints(), secret, DevSecret.projectRoot(), logs, state,
                 new Platform.Ports(-1, -1), Platform.Launch.JARS, 2);
         LOG.info("platform started from the jars in {} s; logs in {}", seconds(started), state.resolve("logs"));
         PostgresEndpoint write = infrastructure.endpoints().writeDatabase();
@@ -109,6 +111,31 @@ class ProductionTopologyIT {
             awaitOnEveryPhone(phones, last, commands.act(last, "start-preparing", 3, admin, null));
         } finally {
             phones.forEach(LiveSocket::close);
+        }
+    }
+
+    @Test
+    void shouldLogJsonLinesThatNameTheService() throws Exception {
+        // Production mode (the jars, no DMS_LOG_FORMAT): one JSON object per log event, for a log shipper.
+        for (String service : List.of("command-api", "cdc-pipeline", "projections", "query-api", "query-api-2")) {
+            List<String> lines = Files.readAllLines(logs.resolve(service + ".log"));
+            List<JsonNode> events = lines.stream().filter(l -> l.startsWith("{")).map(ProductionTopologyIT::json).toList();
+            assertThat(events).as(service + " log events").isNotEmpty().allSatisfy(e -> {
+                assertThat(e.path("service").asText()).isEqualTo(service.replace("-2", ""));
+                assertThat(e.path("level").asText()).isIn("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
+                assertThat(e.path("@timestamp").asText()).isNotBlank();
+                assertThat(e.has("message")).isTrue();
+            });
+            // Nothing logged in the readable format (what ./dev up writes): only the JVM's own warnings are not JSON.
+            assertThat(lines).as(service + " text log lines").noneMatch(l -> l.matches("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} .*"));
+        }
+    }
+
+    private static JsonNode json(String line) {
+        try {
+            return ge.dms.schemas.serde.Json.mapper().readTree(line);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not a JSON log line: " + line, e);
         }
     }
 
