@@ -1,6 +1,10 @@
 package ge.dms.projection;
 
 import ge.dms.projection.analytics.AnalyticsProjection;
+import ge.dms.projection.catalogue.CatalogueProjection;
+import ge.dms.projection.catalogue.CatalogueSinks;
+import ge.dms.projection.catalogue.readstore.ReadStoreCatalogueWriter;
+import ge.dms.projection.catalogue.redis.RedisCatalogueWriter;
 import ge.dms.projection.analytics.AnalyticsSink;
 import ge.dms.projection.analytics.RedisAnalyticsWriter;
 import ge.dms.projection.analytics.ReadStoreAnalyticsWriter;
@@ -54,6 +58,8 @@ public final class Projections implements AutoCloseable {
     public static final java.util.function.UnaryOperator<String> ORDER_HISTORY = app -> app + "-order-history";
     /** The revoked-sessions application (not reset by a rebuild: its Redis keys are not views it drops). */
     public static final java.util.function.UnaryOperator<String> SESSIONS = app -> app + "-session-revocations";
+    /** The catalogue and party views: off the order view's hot path, an application (and stream thread) of its own. */
+    public static final java.util.function.UnaryOperator<String> CATALOGUE = app -> app + "-catalogue";
     private static final String ORDER_EVENTS_SUFFIX = "-order-events";
 
     /** How long start waits for the restaurant and driver names to load before views are built. */
@@ -138,8 +144,20 @@ public final class Projections implements AutoCloseable {
         var historySink = new ReadStoreSink<>(config.kafkaBootstrap(), ORDER_HISTORY.apply(app),
                 topics.cdc().table("order_status_changes"), new ReadStoreHistoryWriter(readStore)).start();
         resources.add(historySink);
+        startCatalogue(config, topics, readStore, redisClient);
         LOG.info("Projections started: application id {}, topic prefix '{}', Redis key prefix '{}'", app,
                 config.topicPrefix(), config.redisKeyPrefix());
+    }
+
+    /** Products, restaurants and drivers → the catalogue hot list in Redis and the read-side tables (own connections). */
+    private void startCatalogue(ProjectionsConfig config, ProjectionTopics topics, ReadStore readStore, RedisClient redisClient) {
+        StatefulRedisConnection<String, String> catalogueRedis = redisClient.connect();
+        resources.add(catalogueRedis);
+        var catalogueReadStore = new ReadStoreCatalogueWriter(readStore);
+        resources.add(catalogueReadStore);
+        var sinks = new CatalogueSinks(new RedisCatalogueWriter(catalogueRedis, new RedisKeys(config.redisKeyPrefix())),
+                catalogueReadStore);
+        run(CatalogueProjection.build(topics, sinks), config, CATALOGUE.apply(config.applicationId()), StreamsSettings.BATCH);
     }
 
     private void run(Topology topology, ProjectionsConfig config, String applicationId, StreamsSettings.Profile profile) {

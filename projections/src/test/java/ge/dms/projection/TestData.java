@@ -102,6 +102,22 @@ public final class TestData {
         return event(Op.CREATE, "order_status_changes", id, row, nextLsn());
     }
 
+    public ChangeEvent product(long id, String name, String category, boolean active) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", id);
+        row.put("sku", "SKU-" + id);
+        row.put("name", name);
+        row.put("description", null);
+        row.put("category", category);
+        row.put("unit", "kg");
+        row.put("price", "12.50");
+        row.put("active", active);
+        row.put("updated_by_role", "admin");
+        row.put("updated_by_id", null);
+        row.put("updated_at", T0.toString());
+        return event(Op.UPDATE, "products", id, row, nextLsn());
+    }
+
     private ChangeEvent event(Op op, String table, long id, Map<String, Object> row, long atLsn) {
         return new ChangeEvent(ChangeEvent.VERSION, op, table, id, null, row, atLsn, atLsn / 10, "tx-" + atLsn, 1L,
                 T0.plusMillis(atLsn), false);

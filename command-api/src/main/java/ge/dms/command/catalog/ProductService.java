@@ -33,6 +33,7 @@ public class ProductService {
             ProductsRecord product = tx.newRecord(PRODUCTS);
             apply(product, command);
             product.setActive(true);
+            stamp(product, actor);
             product.store();
             return CommandReply.created(toResult(product), token(tx, product), "/api/products/" + product.getId(), null);
         });
@@ -45,6 +46,7 @@ public class ProductService {
                 throw ApiException.invalid("SKU " + command.sku() + " is taken", List.of(new FieldError("sku", "already in use")));
             }
             apply(product, command);
+            stamp(product, actor);
             product.store();
             return CommandReply.ok(toResult(product), token(tx, product), null);
         });
@@ -56,6 +58,7 @@ public class ProductService {
             ProductsRecord product = find(tx, id);
             product.setActive(active);
             product.setUpdatedAt(OffsetDateTime.now());
+            stamp(product, actor);
             product.store();
             return CommandReply.ok(toResult(product), token(tx, product), null);
         });
@@ -77,6 +80,12 @@ public class ProductService {
         product.setUnit(command.unit());
         product.setPrice(command.price());
         product.setUpdatedAt(OffsetDateTime.now());
+    }
+
+    /** Who made this change: it reaches the catalogue view with the row (CDC), as order changes carry theirs. */
+    private static void stamp(ProductsRecord product, Actor actor) {
+        product.setUpdatedByRole(actor.role().value());
+        product.setUpdatedById(actor.id());
     }
 
     private static String token(DSLContext tx, ProductsRecord product) {

@@ -38,6 +38,8 @@ public class PartyService {
                 r.setActive(true);
             }
             r.setUpdatedAt(OffsetDateTime.now());
+            r.setUpdatedByRole(actor.role().value());
+            r.setUpdatedById(actor.id());
             r.store();
             return reply(tx, "restaurant", id == null, new PartyResult(r.getId(), r.getName(), r.getPhone(), r.getActive()));
         });
@@ -54,6 +56,8 @@ public class PartyService {
                 d.setActive(true);
             }
             d.setUpdatedAt(OffsetDateTime.now());
+            d.setUpdatedByRole(actor.role().value());
+            d.setUpdatedById(actor.id());
             d.store();
             return reply(tx, "driver", id == null, new PartyResult(d.getId(), d.getName(), d.getPhone(), d.getActive()));
         });
@@ -64,6 +68,8 @@ public class PartyService {
             RestaurantsRecord r = restaurant(tx, id);
             r.setActive(active);
             r.setUpdatedAt(OffsetDateTime.now());
+            r.setUpdatedByRole(actor.role().value());
+            r.setUpdatedById(actor.id());
             r.store();
             return reply(tx, "restaurant", false, new PartyResult(r.getId(), r.getName(), r.getPhone(), r.getActive()));
         });
@@ -74,6 +80,8 @@ public class PartyService {
             DriversRecord d = driver(tx, id);
             d.setActive(active);
             d.setUpdatedAt(OffsetDateTime.now());
+            d.setUpdatedByRole(actor.role().value());
+            d.setUpdatedById(actor.id());
             d.store();
             return reply(tx, "driver", false, new PartyResult(d.getId(), d.getName(), d.getPhone(), d.getActive()));
         });

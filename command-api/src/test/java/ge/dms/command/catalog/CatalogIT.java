@@ -106,4 +106,24 @@ class CatalogIT {
         assertThat(created.json()).containsEntry("name", hostile);
         assertThat(t.sql().fetchCount(ge.dms.command.persistence.jooq.Tables.ORDERS)).isGreaterThanOrEqualTo(0);
     }
+
+    @Test
+    void shouldRecordWhoLastChangedAProductARestaurantAndADriver() {
+        String admin = TestApi.admin();
+        long product = id(t.post("/api/products", admin,
+                "{\"sku\":\"ACT-1\",\"name\":\"მაწონი\",\"category\":\"dairy\",\"unit\":\"litre\",\"price\":3.20}"));
+        t.post("/api/products/" + product + "/deactivate", admin, null);
+        long restaurant = id(t.post("/api/restaurants", admin,
+                "{\"name\":\"აქტორი\",\"address\":\"ა\",\"city\":\"თბილისი\",\"phone\":\"+995 555 00 11 22\"}"));
+        long driver = id(t.post("/api/drivers", admin, "{\"name\":\"აქტორი\",\"phone\":\"+995 591 00 11 22\"}"));
+
+        var p = t.sql().selectFrom(PRODUCTS).where(PRODUCTS.ID.eq(product)).fetchSingle();
+        assertThat(p.getUpdatedByRole()).isEqualTo("admin");
+        assertThat(p.getActive()).isFalse();
+        assertThat(t.sql().select(RESTAURANTS.UPDATED_BY_ROLE).from(RESTAURANTS).where(RESTAURANTS.ID.eq(restaurant))
+                .fetchSingle().value1()).isEqualTo("admin");
+        assertThat(t.sql().select(ge.dms.command.persistence.jooq.Tables.DRIVERS.UPDATED_BY_ROLE)
+                .from(ge.dms.command.persistence.jooq.Tables.DRIVERS)
+                .where(ge.dms.command.persistence.jooq.Tables.DRIVERS.ID.eq(driver)).fetchSingle().value1()).isEqualTo("admin");
+    }
 }

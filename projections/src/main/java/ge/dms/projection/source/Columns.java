@@ -86,4 +86,16 @@ final class Columns {
             }
         }
     }
+
+    /** A boolean column (JSON boolean, or its text); {@code otherwise} when absent (a delete's key-only image). */
+    boolean bool(String column, boolean otherwise) {
+        Object value = row.get(column);
+        return switch (value) {
+            case null -> otherwise;
+            case Boolean b -> b;
+            case String s when s.equalsIgnoreCase("true") || s.equals("t") -> true;
+            case String s when s.equalsIgnoreCase("false") || s.equals("f") -> false;
+            default -> throw new MalformedRecordException(table + "." + column + " is not a boolean: " + value);
+        };
+    }
 }

@@ -55,6 +55,36 @@ public final class RowParser {
                 c.text("reason"), event.lsn());
     }
 
+    /** A {@code products} change for the catalogue; a delete keeps what its old image holds. */
+    public static ProductRow product(ChangeEvent event) {
+        Columns c = columns(event, "products");
+        boolean deleted = event.op() == Op.DELETE;
+        return new ProductRow(c.requiredLong("id"), c.text("sku"), c.text("name"), c.text("description"),
+                c.text("category"), c.text("unit"), c.decimal("price"), c.bool("active", false) && !deleted,
+                c.text("updated_by_role"), c.optionalLong("updated_by_id"), c.instant("updated_at"), event.lsn(),
+                event.commitTime(), deleted);
+    }
+
+    /** A {@code restaurants} change for the admins' party list (every column, with the editing actor). */
+    public static PartyRow restaurantParty(ChangeEvent event) {
+        Columns c = columns(event, "restaurants");
+        boolean deleted = event.op() == Op.DELETE;
+        return new PartyRow(PartyRow.Kind.RESTAURANT, c.requiredLong("id"), c.text("name"), c.text("phone"),
+                c.text("address"), c.text("city"), c.text("region"), null, c.bool("active", false) && !deleted,
+                c.instant("created_at"), c.instant("updated_at"), c.text("updated_by_role"),
+                c.optionalLong("updated_by_id"), event.lsn(), event.commitTime(), deleted);
+    }
+
+    /** A {@code drivers} change for the admins' party list. */
+    public static PartyRow driverParty(ChangeEvent event) {
+        Columns c = columns(event, "drivers");
+        boolean deleted = event.op() == Op.DELETE;
+        return new PartyRow(PartyRow.Kind.DRIVER, c.requiredLong("id"), c.text("name"), c.text("phone"), null, null,
+                null, c.text("vehicle"), c.bool("active", false) && !deleted, c.instant("created_at"),
+                c.instant("updated_at"), c.text("updated_by_role"), c.optionalLong("updated_by_id"), event.lsn(),
+                event.commitTime(), deleted);
+    }
+
     private static Columns columns(ChangeEvent event, String table) {
         if (event.op() == null) {
             throw new MalformedRecordException(table + ": change has no op");

@@ -78,4 +78,16 @@ public final class Params {
             default -> throw ApiException.badRequest(name, name + " must be true or false, got '" + value + "'");
         };
     }
+
+    /** {@code true} or {@code false}; null when absent. */
+    public static Boolean optionalBoolean(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw ApiException.badRequest(name, name + " must be true or false, got '" + value + "'");
+        };
+    }
 }

@@ -95,4 +95,20 @@ public record RedisKeys(String prefix) {
     public String sessionRevocationsChannel() {
         return prefix + "session:revocations";
     }
+
+    /** Hash of one catalogue product: {@code json} ({@link ProductView}), {@code lsn}, {@code category}, {@code active},
+     *  {@code commitMs}; {@code deleted} = 1 (and no json) once the row is gone, so an older replay cannot bring it back. */
+    public String product(long productId) {
+        return prefix + "product:" + productId;
+    }
+
+    /** Sorted set of the active products (the restaurants' catalogue), scored by product id. */
+    public String activeProducts() {
+        return prefix + "products:active";
+    }
+
+    /** Sorted set of the active products of one category, scored by product id. */
+    public String activeProductsInCategory(String category) {
+        return prefix + "products:active:category:" + category;
+    }
 }

@@ -32,6 +32,7 @@ class ViewContractCompatibilityTest {
     @CsvSource({
             "order-view.v1.schema.json, view/order-view.v1.json, ge.dms.schemas.view.OrderView",
             "board-row.v1.schema.json, view/board-row.v1.json, ge.dms.schemas.view.BoardRow",
+            "product-view.v1.schema.json, view/product-view.v1.json, ge.dms.schemas.view.ProductView",
             "order-event.v1.schema.json, view/order-event.v1.json, ge.dms.schemas.event.OrderEvent",
             "projection-dead-letter.v1.schema.json, view/projection-dead-letter.v1.json, ge.dms.schemas.event.ProjectionDeadLetter"})
     void shouldReadFrozenV1SamplesAndWriteThemBackUnchanged(String schemaFile, String sampleFile, Class<?> type) throws IOException {
@@ -48,6 +49,7 @@ class ViewContractCompatibilityTest {
     @CsvSource({
             "order-view.v1.schema.json, ge.dms.schemas.view.OrderView",
             "board-row.v1.schema.json, ge.dms.schemas.view.BoardRow",
+            "product-view.v1.schema.json, ge.dms.schemas.view.ProductView",
             "order-event.v1.schema.json, ge.dms.schemas.event.OrderEvent",
             "projection-dead-letter.v1.schema.json, ge.dms.schemas.event.ProjectionDeadLetter"})
     void shouldDeclareExactlyTheRecordsFieldsInTheSchema(String schemaFile, Class<?> type) throws IOException {
