@@ -89,6 +89,7 @@ public final class CdcPipeline implements AutoCloseable {
     public static CdcPipeline start(CdcConfig config, PrometheusMeterRegistry registry, AckListener listener) {
         KafkaTopics.ensure(config);
         Preflight.check(config, KafkaTopics.offsetsExist(config));
+        registry.config().commonTags("service", "cdc-pipeline"); // before any meter: tags apply to meters registered later
         CdcPipeline pipeline = new CdcPipeline(config, registry);
         try {
             pipeline.bindProcessMetrics(registry);

@@ -10,6 +10,7 @@ import ge.dms.projection.analytics.RedisAnalyticsWriter;
 import ge.dms.projection.analytics.ReadStoreAnalyticsWriter;
 import ge.dms.projection.events.OrderEventsProjection;
 import ge.dms.projection.history.ReadStoreHistoryWriter;
+import ge.dms.projection.orderview.HopMetrics;
 import ge.dms.projection.orderview.OrderViewProjection;
 import ge.dms.projection.orderview.ReferenceCache;
 import ge.dms.projection.orderview.readstore.ReadStoreOrderViewWriter;
@@ -25,6 +26,13 @@ import ge.dms.projection.session.RedisSessionRevocationWriter;
 import ge.dms.projection.session.SessionRevocationProjection;
 import ge.dms.schemas.ProjectionTopics;
 import io.lettuce.core.RedisClient;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import org.apache.kafka.streams.CloseOptions;
@@ -69,6 +77,7 @@ public final class Projections implements AutoCloseable {
 
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final List<KafkaStreams> streams = new ArrayList<>();
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
     private Projections() {
     }
@@ -101,7 +110,9 @@ public final class Projections implements AutoCloseable {
         resources.add(redisClient::shutdown);
         StatefulRedisConnection<String, String> redis = redisClient.connect();
         resources.add(redis);
-        var redisWriter = new RedisOrderViewWriter(redis, new RedisKeys(config.redisKeyPrefix()), config.driverStreamMaxLen());
+        bindProcessMetrics();
+        var redisWriter = new RedisOrderViewWriter(redis, new RedisKeys(config.redisKeyPrefix()), config.driverStreamMaxLen(),
+                new HopMetrics(registry));
 
         // Renames reach the views in Redis straight from the cache, not after the joins' commits (its own connection).
         StatefulRedisConnection<String, String> fanoutRedis = redisClient.connect();
@@ -160,12 +171,31 @@ public final class Projections implements AutoCloseable {
         run(CatalogueProjection.build(topics, sinks), config, CATALOGUE.apply(config.applicationId()), StreamsSettings.BATCH);
     }
 
+    /** Every meter in Prometheus' text format ({@code GET /metrics} of the health server). */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    private void bindProcessMetrics() {
+        registry.config().commonTags("service", "projections");
+        new JvmMemoryMetrics().bindTo(registry);
+        JvmGcMetrics gc = new JvmGcMetrics();
+        gc.bindTo(registry);
+        resources.add(gc);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+    }
+
     private void run(Topology topology, ProjectionsConfig config, String applicationId, StreamsSettings.Profile profile) {
         run(topology, StreamsSettings.properties(config, applicationId, profile), applicationId);
     }
 
     private void run(Topology topology, Properties settings, String applicationId) {
         KafkaStreams kafkaStreams = new KafkaStreams(topology, settings);
+        // Its clients' metrics: consumer lag per topic and partition (records-lag), commit and process latencies.
+        KafkaStreamsMetrics clientMetrics = new KafkaStreamsMetrics(kafkaStreams);
+        clientMetrics.bindTo(registry);
+        resources.add(clientMetrics);
         kafkaStreams.setUncaughtExceptionHandler(e -> {
             LOG.error("Stream thread of {} failed; replacing it (work resumes from the last commit)", applicationId, e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;

@@ -39,7 +39,7 @@ public final class ProjectionsMain {
         HealthServer health = healthPort < 0 ? null : new HealthServer(healthPort, () -> {
             Projections projections = running.get();
             return projections != null && projections.isRunning();
-        });
+        }, () -> running.get() == null ? "" : running.get().scrape());
         try {
             running.set(Projections.start(config));
         } catch (RuntimeException e) {

@@ -137,6 +137,32 @@ class ProjectionsIT {
         assertThat(readAll(topics.deadLetter(), 1).getFirst().reason()).contains("cannot read ChangeEvent");
     }
 
+    @Test
+    void shouldMeasureTheHotPathsHopsForPrometheus() throws Exception {
+        send("restaurants", data.restaurant(8, "მეტრიკა"));
+        send("order_items", data.item(51, 5, "ყველი"));
+        send("orders", data.order(5, 1, "pending", 8, null, 1));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(redis.hget(keys.order(5), "status")).isEqualTo("pending"));
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            String metrics = projections.scrape();
+            for (String hop : List.of("cdc_to_input", "input_to_emit", "emit_to_redis")) {
+                assertThat(count(metrics, "dms_projections_" + hop + "_seconds_count")).as(hop).isGreaterThanOrEqualTo(1);
+            }
+            assertThat(metrics).contains("dms_projections_emit_to_redis_seconds_bucket{", "jvm_memory_used_bytes{");
+            // Kafka Streams' consumer lag, per topic and partition, for every application.
+            assertThat(metrics).containsPattern("kafka_consumer_fetch_manager_records_lag\\{[^}]*partition=\"0\"[^}]*topic=\""
+                    + java.util.regex.Pattern.quote(topics.cdc().table("orders").name()) + "\"");
+        });
+    }
+
+    /** The value of an unlabelled-but-service series, e.g. {@code name{service="projections"} 3.0}. */
+    private static double count(String metrics, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^" + name + "\\{[^}]*} (\\S+)$", java.util.regex.Pattern.MULTILINE)
+                .matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
     private void send(String table, ChangeEvent event) throws Exception {
         Topic<Long, ChangeEvent> topic = topics.cdc().table(table);
         producer.send(new ProducerRecord<>(topic.name(), topic.keySerde().serializer().serialize(topic.name(), event.id()),

@@ -39,10 +39,11 @@ final class CdcMeter {
             double count = Double.NaN;
             double total = Double.NaN;
             for (String line : body.split("\n")) {
-                if (line.startsWith(TIMER + "_count ")) {
-                    count = Double.parseDouble(line.substring(line.indexOf(' ') + 1).strip());
-                } else if (line.startsWith(TIMER + "_sum ")) {
-                    total = Double.parseDouble(line.substring(line.indexOf(' ') + 1).strip());
+                // name{labels} value, or name value
+                if (line.startsWith(TIMER + "_count{") || line.startsWith(TIMER + "_count ")) {
+                    count = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1).strip());
+                } else if (line.startsWith(TIMER + "_sum{") || line.startsWith(TIMER + "_sum ")) {
+                    total = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1).strip());
                 }
             }
             return Double.isNaN(count) || Double.isNaN(total) ? null : new Reading(count, total);

@@ -95,7 +95,9 @@ final class UpCommand implements Callable<Integer> {
         console.println("Query API          " + platform.queryApi() + "   (OpenAPI: " + platform.queryApi().resolve("/openapi.yml") + ")");
         console.println("Driver live feed   " + platform.queryApi().resolve("/api/drivers/ID/live").toString().replace("http:", "ws:"));
         console.println("CDC pipeline       " + platform.cdcHealth() + "   (metrics: " + platform.cdcHealth().resolve("/metrics") + ")");
-        console.println("Projections        " + platform.projectionsHealth());
+        console.println("Projections        " + platform.projectionsHealth() + "   (metrics: " + platform.projectionsHealth().resolve("/metrics") + ")");
+        console.println("Metrics            " + platform.commandApi().resolve("/metrics") + "   " + platform.queryApi().resolve("/metrics")
+                + "   (Prometheus text; docker-compose.yml adds Prometheus and Grafana)");
         console.println("Service logs       " + logs);
         if (generated != null) {
             console.println("Demo size          " + generated.describe());

@@ -48,7 +48,7 @@ class ComposeFileTest {
     @Test
     void shouldRunTheWholeTopology() {
         assertThat(services).containsOnlyKeys("postgres-write", "postgres-read", "kafka", "redis",
-                "command-api", "cdc-pipeline", "projections", "query-api", "query-lb");
+                "command-api", "cdc-pipeline", "projections", "query-api", "query-lb", "prometheus", "grafana");
     }
 
     @Test

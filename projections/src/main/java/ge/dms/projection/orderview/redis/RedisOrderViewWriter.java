@@ -1,6 +1,7 @@
 package ge.dms.projection.orderview.redis;
 
 import ge.dms.schemas.view.RedisKeys;
+import ge.dms.projection.orderview.HopMetrics;
 import ge.dms.projection.orderview.HopTrace;
 import ge.dms.projection.orderview.OrderViewSink;
 import ge.dms.schemas.serde.Json;
@@ -45,6 +46,7 @@ public final class RedisOrderViewWriter implements OrderViewSink {
     private final RedisAsyncCommands<String, String> async;
     private final RedisKeys keys;
     private final long streamMaxLength;
+    private final HopMetrics hops;
     private String sha;
 
     /**
@@ -52,6 +54,13 @@ public final class RedisOrderViewWriter implements OrderViewSink {
      *                        reconnecting client can replay (the dispatcher's: {@value #DISPATCH_STREAM_FACTOR} times that)
      */
     public RedisOrderViewWriter(StatefulRedisConnection<String, String> connection, RedisKeys keys, long streamMaxLength) {
+        this(connection, keys, streamMaxLength, HopMetrics.NONE);
+    }
+
+    /** As above, recording each applied hot-path view's hops in {@code hops}. */
+    public RedisOrderViewWriter(StatefulRedisConnection<String, String> connection, RedisKeys keys, long streamMaxLength,
+                                HopMetrics hops) {
+        this.hops = hops;
         this.redis = connection.sync();
         this.async = connection.async();
         this.keys = keys;
@@ -80,7 +89,12 @@ public final class RedisOrderViewWriter implements OrderViewSink {
      * A failure (including Redis having lost the script) is for the caller to settle, e.g. with {@link #apply}.
      */
     public RedisFuture<Long> applyAsync(OrderView view, HopTrace trace) {
-        return async.evalsha(sha, ScriptOutputType.INTEGER, new String[] {keys.order(view.orderId())}, arguments(view, trace));
+        RedisFuture<Long> answer = async.evalsha(sha, ScriptOutputType.INTEGER, new String[] {keys.order(view.orderId())},
+                arguments(view, trace));
+        if (trace != null) {
+            answer.thenAccept(applied -> hops.applied(trace)); // on Lettuce's thread, when Redis answered
+        }
+        return answer;
     }
 
     /** The same; {@code trace} (may be null) goes into the driver's change stream entry. */
@@ -90,6 +104,7 @@ public final class RedisOrderViewWriter implements OrderViewSink {
         for (int attempt = 1; ; attempt++) {
             try {
                 Long applied = evaluate(keyArgs, args);
+                hops.applied(trace);
                 return applied != null && applied == 1L;
             } catch (RedisConnectionException | RedisCommandTimeoutException e) {
                 if (attempt >= ATTEMPTS) {

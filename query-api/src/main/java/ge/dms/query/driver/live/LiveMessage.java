@@ -7,9 +7,14 @@ import java.util.Map;
 
 /**
  * One message of the live protocol, already as JSON. {@code cursor} is set on changes (resume
- * with it); {@code event} is the SSE event name: hello, change, resync, closing.
+ * with it); {@code event} is the SSE event name: hello, change, resync, closing. A change also
+ * keeps its source commit and the projections' emit stamp (epoch ms, 0 when unknown) for {@link LiveMetrics}.
  */
-public record LiveMessage(String event, String cursor, String json) {
+public record LiveMessage(String event, String cursor, String json, long commitMs, long emitMs) {
+
+    public LiveMessage(String event, String cursor, String json) {
+        this(event, cursor, json, 0, 0);
+    }
 
     /**
      * A change entry of a stream: orderId, version, change (upsert|unassigned|moved), status, commitMs, and trace and
@@ -29,8 +34,9 @@ public record LiveMessage(String event, String cursor, String json) {
             sb.append(",\"commitMs\":").append(number(commit));
         }
         String trace = fields.get("trace");
+        long emitted = 0;
         if (trace != null && !trace.isEmpty()) {
-            appendTrace(sb, trace);
+            emitted = appendTrace(sb, trace);
         }
         String row = fields.get("row");
         if (row != null && !row.isEmpty()) {
@@ -40,17 +46,18 @@ public record LiveMessage(String event, String cursor, String json) {
         if (view != null && !view.isEmpty()) {
             sb.append(",\"order\":").append(view); // the stored OrderView JSON, as written by projections
         }
-        return new LiveMessage("change", cursor, sb.append('}').toString());
+        return new LiveMessage("change", cursor, sb.append('}').toString(), millis(commit), emitted);
     }
 
     /**
      * The projections' hop stamps ({@code <cdc sent ms>,<streams in ms>,<emitted ms>}) as
      * {@code "trace":{"cdcMs":..,"streamsMs":..,"emitMs":..}}; a malformed one is left out, never fatal.
+     * Returns the emit stamp, 0 when there is none.
      */
-    private static void appendTrace(StringBuilder sb, String stored) {
+    private static long appendTrace(StringBuilder sb, String stored) {
         String[] parts = stored.split(",", -1);
         if (parts.length != 3) {
-            return;
+            return 0;
         }
         try {
             long cdc = Long.parseLong(parts[0]);
@@ -58,8 +65,18 @@ public record LiveMessage(String event, String cursor, String json) {
             long emit = Long.parseLong(parts[2]);
             sb.append(",\"trace\":{\"cdcMs\":").append(cdc).append(",\"streamsMs\":").append(streams)
                     .append(",\"emitMs\":").append(emit).append('}');
+            return emit;
         } catch (NumberFormatException e) {
             // written by an older or foreign writer: the message goes out without its trace
+            return 0;
+        }
+    }
+
+    private static long millis(String epochMs) {
+        try {
+            return epochMs == null || epochMs.isEmpty() ? 0 : Long.parseLong(epochMs);
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 

@@ -17,10 +17,18 @@ public class LiveSessions {
     private final RevokedSessions revoked;
     /** Feeds of signed-in sessions, and their watch: a sign-out ends the feed (the client gets "closing"). */
     private final Map<LiveFeed, AutoCloseable> watches = new ConcurrentHashMap<>();
+    /** The kind of each open feed, for the connected-clients gauge. */
+    private final Map<LiveFeed, String> kinds = new ConcurrentHashMap<>();
+    private final LiveMetrics metrics;
 
-    public LiveSessions(LiveHub hub, RevokedSessions revoked) {
+    public LiveSessions(LiveHub hub, RevokedSessions revoked, LiveMetrics metrics) {
         this.hub = hub;
         this.revoked = revoked;
+        this.metrics = metrics;
+    }
+
+    public LiveMetrics metrics() {
+        return metrics;
     }
 
     /** A driver's feed for {@code caller}: it ends when the caller's session is revoked. */
@@ -62,6 +70,9 @@ public class LiveSessions {
                 }
             }
             LiveFeed feed = hub.open(scope.streamKey(), after);
+            String kind = LiveMetrics.feed(scope);
+            kinds.put(feed, kind);
+            metrics.opened(kind, after != null, resync != null);
             return new Opened(feed, LiveMessage.hello(scope.helloField(), scope.helloValue(), feed.cursor()), resync);
         } catch (RedisUnavailableException e) {
             throw ApiException.unavailable("live updates are unavailable while Redis is down; retry with your cursor");
@@ -69,6 +80,10 @@ public class LiveSessions {
     }
 
     public void close(LiveFeed feed) {
+        String kind = kinds.remove(feed);
+        if (kind != null) {
+            metrics.closed(kind);
+        }
         AutoCloseable watch = watches.remove(feed);
         if (watch != null) {
             try {

@@ -52,7 +52,11 @@ public final class LiveEvents {
                     m = feed.next(pingInterval);
                 }
                 sink.next(m == null ? Event.of("{}").name("ping") : event(m));
+                if (m != null) {
+                    sessions.metrics().sent(m, System.currentTimeMillis());
+                }
             } catch (FeedClosedException e) {
+                sessions.metrics().cutOff(e.getMessage());
                 sink.next(event(LiveMessage.closing(e.cursor(), e.getMessage())));
                 sink.complete();
             } catch (InterruptedException e) {

@@ -120,13 +120,16 @@ public class DriverLiveSocket {
                 }
             }
         } catch (FeedClosedException e) {
+            sessions.metrics().cutOff(e.getMessage());
             closeWith(session, e.getMessage(), e.cursor(), e.retryLater() ? CloseReason.TRY_AGAIN_LATER.getCode()
                     : CloseReason.POLICY_VIOLATION.getCode());
         } catch (java.util.concurrent.TimeoutException e) {
+            sessions.metrics().cutOff("slow consumer");
             closeWith(session, "slow consumer: a send did not complete in time", feed.cursor(), CloseReason.POLICY_VIOLATION.getCode());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ge.dms.query.infra.Redis.RedisUnavailableException e) {
+            sessions.metrics().cutOff("redis unavailable");
             closeWith(session, "redis unavailable", feed.cursor(), CloseReason.TRY_AGAIN_LATER.getCode());
         } catch (Exception e) {
             if (session.isOpen()) {
@@ -139,7 +142,9 @@ public class DriverLiveSocket {
     }
 
     private void send(WebSocketSession session, LiveMessage m) throws Exception {
-        session.sendAsync(m.jsonSentAt(System.currentTimeMillis())).get(config.getSendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        long sentMs = System.currentTimeMillis();
+        session.sendAsync(m.jsonSentAt(sentMs)).get(config.getSendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        sessions.metrics().sent(m, sentMs);
     }
 
     private static void closeWith(WebSocketSession session, String reason, String cursor, int code) {
