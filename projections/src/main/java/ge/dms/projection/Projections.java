@@ -193,7 +193,13 @@ public final class Projections implements AutoCloseable {
     private void run(Topology topology, Properties settings, String applicationId) {
         KafkaStreams kafkaStreams = new KafkaStreams(topology, settings);
         // Its clients' metrics: consumer lag per topic and partition (records-lag), commit and process latencies.
-        KafkaStreamsMetrics clientMetrics = new KafkaStreamsMetrics(kafkaStreams);
+        // Re-read every 10 s, not Micrometer's 60: a partition's lag series appears soon after it is assigned.
+        KafkaStreamsMetrics clientMetrics = new KafkaStreamsMetrics(kafkaStreams, List.of(),
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, applicationId + "-metrics");
+                    t.setDaemon(true);
+                    return t;
+                }), Duration.ofSeconds(10));
         clientMetrics.bindTo(registry);
         resources.add(clientMetrics);
         kafkaStreams.setUncaughtExceptionHandler(e -> {

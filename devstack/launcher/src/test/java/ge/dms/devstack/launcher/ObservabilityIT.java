@@ -61,11 +61,7 @@ class ObservabilityIT {
         }
 
         Map<String, String> scraped = new LinkedHashMap<>();
-        scraped.put("command-api", scrape(platform.commandApi().resolve("/metrics")));
-        scraped.put("query-api", scrape(platform.queryApi().resolve("/metrics")));
-        scraped.put("cdc-pipeline", scrape(platform.cdcHealth().resolve("/metrics")));
-        scraped.put("projections", scrape(platform.projectionsHealth().resolve("/metrics")));
-
+        scrapeAll(platform, scraped);
         // The change above went through every hop, so each histogram has counted at least it.
         assertThat(count(scraped.get("command-api"), "http_server_requests_seconds_count", "uri=\"/api/orders\"")).isGreaterThanOrEqualTo(1);
         assertThat(count(scraped.get("cdc-pipeline"), "dms_cdc_commit_to_ack_seconds_count", "")).isGreaterThanOrEqualTo(3);
@@ -75,7 +71,6 @@ class ObservabilityIT {
         assertThat(count(scraped.get("query-api"), "dms_live_commit_to_socket_seconds_count", "")).isGreaterThanOrEqualTo(1);
         assertThat(count(scraped.get("query-api"), "dms_live_redis_to_socket_seconds_count", "")).isGreaterThanOrEqualTo(1);
 
-        String all = String.join("\n", scraped.values());
         Path deploy = DevSecret.projectRoot().resolve("deploy");
         Set<String> asked = new TreeSet<>();
         JsonNode dashboard = Json.mapper().readTree(Files.readString(deploy.resolve("grafana/dashboards/dms.json")));
@@ -89,8 +84,20 @@ class ObservabilityIT {
         expressions.forEach(e -> METRIC.matcher(e).results().forEach(m -> asked.add(m.group())));
 
         assertThat(asked).as("metrics the dashboard and alerts use").hasSizeGreaterThanOrEqualTo(15);
-        assertThat(asked).as("metrics no service exports").allSatisfy(name ->
-                assertThat(Pattern.compile("(?m)^" + Pattern.quote(name) + "[{ ]").matcher(all).find()).as(name).isTrue());
+        // Series that appear once their source exists (a partition's lag once it is assigned): scrape again until then.
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(5)).untilAsserted(() -> {
+            scrapeAll(platform, scraped);
+            String all = String.join("\n", scraped.values());
+            assertThat(asked).as("metrics no service exports").allSatisfy(name ->
+                    assertThat(Pattern.compile("(?m)^" + Pattern.quote(name) + "[{ ]").matcher(all).find()).as(name).isTrue());
+        });
+    }
+
+    private void scrapeAll(Platform platform, Map<String, String> scraped) throws Exception {
+        scraped.put("command-api", scrape(platform.commandApi().resolve("/metrics")));
+        scraped.put("query-api", scrape(platform.queryApi().resolve("/metrics")));
+        scraped.put("cdc-pipeline", scrape(platform.cdcHealth().resolve("/metrics")));
+        scraped.put("projections", scrape(platform.projectionsHealth().resolve("/metrics")));
     }
 
     private String scrape(URI metrics) throws Exception {
