@@ -16,8 +16,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
+
+import static ge.dms.projection.readstore.SqlValues.setTime;
 
 /**
  * Writes the status log ({@code order_status_changes} change events, keyed by change id) to the read-side
@@ -100,13 +101,6 @@ public final class ReadStoreHistoryWriter implements ReadStoreSink.BatchWriter<C
         setTime(ps, 10, commitTime);
     }
 
-    private static void setTime(PreparedStatement ps, int index, Instant t) throws SQLException {
-        if (t == null) {
-            ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            ps.setObject(index, t.atOffset(ZoneOffset.UTC));
-        }
-    }
 
     @Override
     public void close() {

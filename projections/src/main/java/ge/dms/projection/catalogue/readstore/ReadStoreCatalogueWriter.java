@@ -8,9 +8,9 @@ import ge.dms.projection.source.ProductRow;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.Instant;
-import java.time.ZoneOffset;
+
+import static ge.dms.projection.readstore.SqlValues.setLong;
+import static ge.dms.projection.readstore.SqlValues.setTime;
 
 /**
  * Writes {@code product_view}, {@code restaurant_view} and {@code driver_view} (migration V5): one upsert per
@@ -122,21 +122,7 @@ public final class ReadStoreCatalogueWriter implements AutoCloseable {
         }
     }
 
-    private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.BIGINT);
-        } else {
-            ps.setLong(index, value);
-        }
-    }
 
-    private static void setTime(PreparedStatement ps, int index, Instant value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            ps.setObject(index, value.atOffset(ZoneOffset.UTC));
-        }
-    }
 
     @FunctionalInterface
     private interface Binder {

@@ -11,14 +11,15 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import static ge.dms.projection.readstore.SqlValues.setLong;
+import static ge.dms.projection.readstore.SqlValues.setTime;
 
 /**
  * Writes batches of order views to the read-side {@code order_view} and {@code order_view_item}
@@ -175,19 +176,5 @@ public final class ReadStoreOrderViewWriter implements ReadStoreSink.BatchWriter
         }
     }
 
-    private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.BIGINT);
-        } else {
-            ps.setLong(index, value);
-        }
-    }
 
-    private static void setTime(PreparedStatement ps, int index, Instant value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            ps.setObject(index, value.atOffset(ZoneOffset.UTC));
-        }
-    }
 }

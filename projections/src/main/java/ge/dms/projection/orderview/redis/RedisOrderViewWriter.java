@@ -2,26 +2,19 @@ package ge.dms.projection.orderview.redis;
 
 import ge.dms.schemas.view.RedisKeys;
 import ge.dms.projection.orderview.HopMetrics;
+import ge.dms.projection.redis.LuaScript;
 import ge.dms.projection.orderview.HopTrace;
 import ge.dms.projection.orderview.OrderViewSink;
 import ge.dms.schemas.serde.Json;
 import ge.dms.schemas.view.BoardRow;
 import ge.dms.schemas.view.OrderView;
-import io.lettuce.core.RedisCommandTimeoutException;
-import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisFuture;
-import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
-import io.lettuce.core.api.sync.RedisCommands;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
@@ -33,21 +26,17 @@ import java.time.Instant;
  */
 public final class RedisOrderViewWriter implements OrderViewSink {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RedisOrderViewWriter.class);
-    private static final String SCRIPT = loadScript();
-    private static final int ATTEMPTS = 3;
     /**
      * The dispatcher's change stream carries every order's changes, a driver's or restaurant's only its own:
      * it keeps this many times as many entries, so an admin's screen can resume after a comparable gap.
      */
     static final long DISPATCH_STREAM_FACTOR = 10;
 
-    private final RedisCommands<String, String> redis;
+    private final LuaScript script;
     private final RedisAsyncCommands<String, String> async;
     private final RedisKeys keys;
     private final long streamMaxLength;
     private final HopMetrics hops;
-    private String sha;
 
     /**
      * @param streamMaxLength approximate bound of each driver's and restaurant's change stream: how far back a
@@ -61,11 +50,10 @@ public final class RedisOrderViewWriter implements OrderViewSink {
     public RedisOrderViewWriter(StatefulRedisConnection<String, String> connection, RedisKeys keys, long streamMaxLength,
                                 HopMetrics hops) {
         this.hops = hops;
-        this.redis = connection.sync();
+        this.script = new LuaScript(RedisOrderViewWriter.class, "apply-order-view.lua", connection.sync());
         this.async = connection.async();
         this.keys = keys;
         this.streamMaxLength = streamMaxLength;
-        this.sha = redis.scriptLoad(SCRIPT);
     }
 
     @Override
@@ -89,7 +77,7 @@ public final class RedisOrderViewWriter implements OrderViewSink {
      * A failure (including Redis having lost the script) is for the caller to settle, e.g. with {@link #apply}.
      */
     public RedisFuture<Long> applyAsync(OrderView view, HopTrace trace) {
-        RedisFuture<Long> answer = async.evalsha(sha, ScriptOutputType.INTEGER, new String[] {keys.order(view.orderId())},
+        RedisFuture<Long> answer = async.evalsha(script.sha(), ScriptOutputType.INTEGER, new String[] {keys.order(view.orderId())},
                 arguments(view, trace));
         if (trace != null) {
             answer.thenAccept(applied -> hops.applied(trace)); // on Lettuce's thread, when Redis answered
@@ -99,30 +87,9 @@ public final class RedisOrderViewWriter implements OrderViewSink {
 
     /** The same; {@code trace} (may be null) goes into the driver's change stream entry. */
     public boolean apply(OrderView view, HopTrace trace) {
-        String[] keyArgs = {keys.order(view.orderId())};
-        String[] args = arguments(view, trace);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                Long applied = evaluate(keyArgs, args);
-                hops.applied(trace);
-                return applied != null && applied == 1L;
-            } catch (RedisConnectionException | RedisCommandTimeoutException e) {
-                if (attempt >= ATTEMPTS) {
-                    throw e;
-                }
-                LOG.warn("Redis write of order {} failed (attempt {} of {}), retrying: {}", view.orderId(), attempt,
-                        ATTEMPTS, e.toString());
-            }
-        }
-    }
-
-    private Long evaluate(String[] keyArgs, String[] args) {
-        try {
-            return redis.evalsha(sha, ScriptOutputType.INTEGER, keyArgs, args);
-        } catch (RedisNoScriptException e) {
-            sha = redis.scriptLoad(SCRIPT); // Redis restarted or SCRIPT FLUSH: load it again
-            return redis.evalsha(sha, ScriptOutputType.INTEGER, keyArgs, args);
-        }
+        Long applied = script.call(new String[] {keys.order(view.orderId())}, arguments(view, trace), "order " + view.orderId());
+        hops.applied(trace);
+        return applied != null && applied == 1L;
     }
 
     private String[] arguments(OrderView view, HopTrace trace) {
@@ -147,16 +114,5 @@ public final class RedisOrderViewWriter implements OrderViewSink {
 
     private static long epochMs(Instant instant, long otherwise) {
         return instant == null ? otherwise : instant.toEpochMilli();
-    }
-
-    private static String loadScript() {
-        try (InputStream in = RedisOrderViewWriter.class.getResourceAsStream("apply-order-view.lua")) {
-            if (in == null) {
-                throw new IllegalStateException("apply-order-view.lua missing from the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
