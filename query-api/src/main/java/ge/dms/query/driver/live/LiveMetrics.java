@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the view to Redis → written here: hop 6a) and {@code dms.live.commit.to.socket} (the source commit →
  * written here: the end-to-end figure a driver sees, short of the network).
  */
-@Singleton
+@Context // built at start-up, so the series exist (at 0) before the first client connects
 public class LiveMetrics {
 
     private static final String[] FEEDS = {"driver", "restaurant", "dispatch"};
