@@ -133,10 +133,12 @@ public final class Projections implements AutoCloseable {
         run(OrderViewProjection.build(topics, redisSink, references, config.itemRouting()), orderViewSettings, ORDER_VIEWS.apply(app));
         run(OrderEventsProjection.build(topics), config, app + ORDER_EVENTS_SUFFIX, StreamsSettings.HOT_PATH);
         // Sign-outs reach query-api through Redis (a key per revoked session and a publish); its own connection.
+        // BATCH, not HOT_PATH: a sign-out may take a tenth of a second longer, and an idle hot-path thread fetches
+        // every 10 ms, which took cores from the order view's thread on a small machine.
         StatefulRedisConnection<String, String> sessionRedis = redisClient.connect();
         resources.add(sessionRedis);
         run(SessionRevocationProjection.build(topics, new RedisSessionRevocationWriter(sessionRedis,
-                new RedisKeys(config.redisKeyPrefix()), java.time.Clock.systemUTC())), config, SESSIONS.apply(app), StreamsSettings.HOT_PATH);
+                new RedisKeys(config.redisKeyPrefix()), java.time.Clock.systemUTC())), config, SESSIONS.apply(app), StreamsSettings.BATCH);
         var analyticsWriter = new ReadStoreAnalyticsWriter(readStore);
         resources.add(analyticsWriter);
         // A separate connection: the analytics stream thread must not queue behind the hot path's writes.
