@@ -69,14 +69,7 @@ public final class Params {
 
     /** {@code true} or {@code false} (absent: false); anything else is a 400 naming the parameter. */
     public static boolean flag(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return false;
-        }
-        return switch (value) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw ApiException.badRequest(name, name + " must be true or false, got '" + value + "'");
-        };
+        return Boolean.TRUE.equals(optionalBoolean(name, value));
     }
 
     /** {@code true} or {@code false}; null when absent. */

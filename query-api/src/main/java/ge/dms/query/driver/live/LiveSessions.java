@@ -47,13 +47,11 @@ public class LiveSessions {
         return opened;
     }
 
-    /** A driver's feed. @throws ApiException 400 for a bad cursor, 503 when Redis is unavailable */
-    public Opened open(long driverId, String after) {
-        return open(LiveScope.driver(hub.keys(), driverId), after);
-    }
-
-    /** The feed of {@code scope}, which the caller may read. @throws ApiException 400 for a bad cursor, 503 when Redis is unavailable */
-    public Opened open(LiveScope scope, String after) {
+    /**
+     * The feed of {@code scope}, which the caller may read. Private: every feed opens for a caller, so none can
+     * skip the sign-out watch. @throws ApiException 400 for a bad cursor, 503 when Redis is unavailable
+     */
+    private Opened open(LiveScope scope, String after) {
         if (after != null && after.isBlank()) {
             after = null;
         }
