@@ -97,7 +97,7 @@ public final class OrderViewProjection {
         }
 
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORDER_STATE_STORE),
-                ids, new JsonSerde<>(OrderState.class)));
+                ids, JsonSerde.withDataKeys(OrderState.class)));
         // Two assemblers share the store: one fed by order rows (keyed by order id), one by items (keyed by
         // item id when read straight from their topic). Keeping them apart, instead of re-keying the items,
         // keeps the order-keyed stream free of a key change, so the core table below needs no repartition.

@@ -1,5 +1,6 @@
 package ge.dms.schemas.serde;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -7,13 +8,24 @@ import org.apache.kafka.common.serialization.Serializer;
 
 import java.io.IOException;
 
-/** UTF-8 JSON for one contract record type, through {@link Json#mapper()}. Null stays null (tombstone). */
+/** UTF-8 JSON for one contract record type, through {@link Json#mapper()} (or its data-keyed twin). Null stays null (tombstone). */
 public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
 
     private final Class<T> type;
+    private final ObjectMapper mapper;
 
     public JsonSerde(Class<T> type) {
+        this(type, Json.mapper());
+    }
+
+    private JsonSerde(Class<T> type, ObjectMapper mapper) {
         this.type = type;
+        this.mapper = mapper;
+    }
+
+    /** For a type holding maps keyed by ids (see {@link Json#dataKeyedMapper()}); the bytes are the same. */
+    public static <T> JsonSerde<T> withDataKeys(Class<T> type) {
+        return new JsonSerde<>(type, Json.dataKeyedMapper());
     }
 
     @Override
@@ -22,7 +34,7 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
             return null;
         }
         try {
-            return Json.mapper().writeValueAsBytes(data);
+            return mapper.writeValueAsBytes(data);
         } catch (IOException e) {
             throw new SerializationException("cannot write " + type.getSimpleName() + " for topic " + topic, e);
         }
@@ -34,7 +46,7 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
             return null;
         }
         try {
-            return Json.mapper().readValue(data, type);
+            return mapper.readValue(data, type);
         } catch (IOException e) {
             throw new SerializationException("cannot read " + type.getSimpleName() + " from topic " + topic, e);
         }

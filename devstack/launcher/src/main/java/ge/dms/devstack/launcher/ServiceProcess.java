@@ -42,6 +42,8 @@ final class ServiceProcess implements AutoCloseable {
 
     /** What the services' logback.xml reads; production (and {@link #startJar}) leaves it unset: JSON lines. */
     static final String LOG_FORMAT = "DMS_LOG_FORMAT";
+    static final String JVM_OPTIONS = "DMS_SERVICE_JVM_OPTIONS";
+    private static final List<String> DEFAULT_HEAP_AND_COLLECTOR = List.of("-Xmx768m", "-XX:+UseG1GC");
 
     /**
      * Starts {@code mainClass} of the module in {@code moduleDirectory} with {@code environment} added, logging
@@ -87,7 +89,9 @@ final class ServiceProcess implements AutoCloseable {
         try {
             Files.createDirectories(logDirectory);
             Path logFile = logDirectory.resolve(name + ".log");
-            List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx768m", "-XX:+UseG1GC", "-Dfile.encoding=UTF-8",
+            List<String> command = new ArrayList<>(List.of(javaBinary()));
+            command.addAll(heapAndCollector());
+            command.addAll(List.of("-Dfile.encoding=UTF-8",
                     "--sun-misc-unsafe-memory-access=allow")); // Kafka and Netty still call it; JDK 25 only warns
             command.addAll(what);
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -100,6 +104,18 @@ final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }
+    }
+
+    /**
+     * The heap and collector of every service JVM; {@code DMS_SERVICE_JVM_OPTIONS} (space-separated) replaces them,
+     * e.g. to compare collectors with the bench.
+     */
+    static List<String> heapAndCollector() {
+        String options = System.getenv(JVM_OPTIONS);
+        if (options != null && !options.isBlank()) {
+            return List.of(options.trim().split("\\s+"));
+        }
+        return DEFAULT_HEAP_AND_COLLECTOR;
     }
 
     private static String javaBinary() {
