@@ -42,14 +42,17 @@ final class Platform implements AutoCloseable {
     record Ports(int commandApi, int queryApi) {
     }
 
-    /** How each service is started: from its module's classes ({@code ./dev up}) or with {@code java -jar} from its runnable jar. */
-    enum Launch { CLASSES, JARS }
+    /**
+     * How each service is started: from its module's classes (the ITs), with {@code java -jar} from its runnable jar as
+     * production does, or from that jar with readable logs and an AOT cache ({@code ./dev up}, {@link ServiceProcess#startJarWithAotCache}).
+     */
+    enum Launch { CLASSES, JARS, JARS_WITH_AOT_CACHE }
 
     /** One service as started: its module, main class, environment (ports included) and health URL. */
     private record Spec(String name, String module, String mainClass, Map<String, String> environment, URI health) {
     }
 
-    /** {@code ./dev up}'s platform: one query API, the services run from their modules' classes. */
+    /** One query API, the services run from their modules' classes (the ITs). */
     static Platform start(Endpoints endpoints, String jwtSecret, Path projectRoot, Path logs, Path stateRoot, Ports ports) {
         return start(endpoints, jwtSecret, projectRoot, logs, stateRoot, ports, Launch.CLASSES, 1);
     }
@@ -123,9 +126,11 @@ final class Platform implements AutoCloseable {
 
     private ServiceProcess launch(Spec spec) {
         Path moduleDirectory = projectRoot.resolve(spec.module());
-        ServiceProcess process = processes.add(launchMode == Launch.JARS
-                ? ServiceProcess.startJar(spec.name(), moduleDirectory, spec.environment(), logs)
-                : ServiceProcess.start(spec.name(), moduleDirectory, spec.mainClass(), spec.environment(), logs));
+        ServiceProcess process = processes.add(switch (launchMode) {
+            case JARS -> ServiceProcess.startJar(spec.name(), moduleDirectory, spec.environment(), logs);
+            case JARS_WITH_AOT_CACHE -> ServiceProcess.startJarWithAotCache(spec.name(), moduleDirectory, spec.environment(), logs);
+            case CLASSES -> ServiceProcess.start(spec.name(), moduleDirectory, spec.mainClass(), spec.environment(), logs);
+        });
         running.put(spec.name(), process);
         return process;
     }

@@ -75,7 +75,7 @@ final class UpCommand implements Callable<Integer> {
             endpoints = infrastructure.endpoints();
             jwtSecret = DevSecret.resolve(System.getenv(), DevSecret.projectRoot());
             platform = services.add(Platform.start(endpoints, jwtSecret, DevSecret.projectRoot(), logs, stateDirectory(),
-                    new Platform.Ports(portOrFree(commandPort), portOrFree(queryPort))));
+                    new Platform.Ports(portOrFree(commandPort), portOrFree(queryPort)), Platform.Launch.JARS_WITH_AOT_CACHE, 1));
             demo = noDemo ? null : loadDemo(endpoints.writeDatabase());
             if (demoSize != null && demoSize > 0) {
                 generated = DemoSize.load(endpoints, demoSize);
