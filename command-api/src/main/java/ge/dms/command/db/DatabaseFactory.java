@@ -37,6 +37,8 @@ public class DatabaseFactory {
         // A fixed-size pool: connections are opened at start, not on the first lunch-time spike.
         hikari.setMinimumIdle(config.getMaximumPoolSize());
         hikari.setConnectionTimeout(config.getConnectionTimeout().toMillis());
+        // Stated, not assumed: ReadCommittedConnections tells jOOQ this level without asking the database.
+        hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         hikari.setConnectionInitSql("SET statement_timeout = " + config.getStatementTimeout().toMillis()
                 + "; SET lock_timeout = " + config.getLockTimeout().toMillis());
         hikari.addDataSourceProperty("ApplicationName", "dms-command-api");
@@ -48,7 +50,7 @@ public class DatabaseFactory {
     @Singleton
     DSLContext dsl(DataSource dataSource) {
         Settings settings = new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED);
-        return DSL.using(dataSource, SQLDialect.POSTGRES, settings);
+        return DSL.using(new ReadCommittedConnections(dataSource), SQLDialect.POSTGRES, settings);
     }
 
     private static void migrate(DataSource dataSource) {
