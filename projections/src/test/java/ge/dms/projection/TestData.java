@@ -32,6 +32,13 @@ public final class TestData {
         return event(version == 1 ? Op.CREATE : Op.UPDATE, "orders", id, row, atLsn);
     }
 
+    /** The order row as the request {@code requestId} wrote it (its {@code request_id} column). */
+    public ChangeEvent orderBy(String requestId, long id, long version, String status, long restaurantId, Long driverId, int itemCount) {
+        Map<String, Object> row = orderRow(id, version, status, restaurantId, driverId, itemCount);
+        row.put("request_id", requestId);
+        return event(version == 1 ? Op.CREATE : Op.UPDATE, "orders", id, row, nextLsn());
+    }
+
     public static Map<String, Object> orderRow(long id, long version, String status, long restaurantId, Long driverId, int itemCount) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", id);

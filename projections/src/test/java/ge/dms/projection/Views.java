@@ -26,6 +26,15 @@ public final class Views {
                 v.sourceLsn(), restaurantLsn, v.driverLsn(), v.sourceCommitTime());
     }
 
+    /** The same view as made by the request {@code requestId}. */
+    public static OrderView byRequest(OrderView v, String requestId) {
+        return new OrderView(v.schemaVersion(), v.orderId(), v.reference(), v.status(), v.restaurantId(), v.restaurant(),
+                v.driverId(), v.driver(), v.deliveryAddress(), v.requestedDeliveryAt(), v.notes(), v.totalAmount(),
+                v.itemCount(), v.items(), v.version(), v.createdAt(), v.updatedAt(), v.confirmedAt(), v.readyAt(),
+                v.pickedUpAt(), v.deliveredAt(), v.cancelledAt(), v.sourceLsn(), v.restaurantLsn(), v.driverLsn(),
+                v.sourceCommitTime(), requestId);
+    }
+
     public static OrderView view(long orderId, long version, long lsn, String status, String restaurantName, Long driverId) {
         return new OrderView(OrderView.SCHEMA_VERSION, orderId, "ORD-2026-%06d".formatted(orderId), status, 7,
                 new RestaurantRef(7, restaurantName, "ჭავჭავაძის 10", "თბილისი", "+995555000007"), driverId,

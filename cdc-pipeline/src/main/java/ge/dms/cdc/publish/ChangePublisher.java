@@ -9,6 +9,7 @@ import ge.dms.schemas.Topic;
 import ge.dms.schemas.cdc.ChangeEvent;
 import ge.dms.schemas.cdc.DeadLetter;
 import ge.dms.schemas.cdc.OrderPartitioning;
+import ge.dms.schemas.trace.Correlation;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import org.apache.kafka.clients.producer.Producer;
@@ -18,7 +19,9 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,6 +43,8 @@ import java.util.concurrent.Future;
 public final class ChangePublisher implements DebeziumEngine.ChangeConsumer<RecordChangeEvent<SourceRecord>> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChangePublisher.class);
+    /** One DEBUG line per acknowledged change, with its request and order id in the MDC (off unless switched on). */
+    private static final Logger TRACE = LoggerFactory.getLogger(Correlation.TRACE_LOGGER);
     private static final long FIRST_BACKOFF_MS = 100;
 
     private final CdcTopics topics;
@@ -80,6 +85,9 @@ public final class ChangePublisher implements DebeziumEngine.ChangeConsumer<Reco
             if (out.change() != null) {
                 metrics.acked(out.change());
                 listener.acked(out.change(), ackedAt);
+                if (TRACE.isDebugEnabled()) {
+                    trace(out);
+                }
             }
         }
         for (RecordChangeEvent<SourceRecord> event : batch) {
@@ -106,7 +114,32 @@ public final class ChangePublisher implements DebeziumEngine.ChangeConsumer<Reco
         // An item or status-log row goes where its order goes: the projections assemble them without a re-keying hop.
         long placedBy = OrderPartitioning.partitionId(event);
         Integer partition = placedBy == event.id() ? null : partitionOf(topic, placedBy);
-        return new Outgoing(record(topic, partition, event.id(), event), event);
+        ProducerRecord<byte[], byte[]> record = record(topic, partition, event.id(), event);
+        String requestId = event.requestId();
+        if (requestId != null) {
+            // The request that made the change, for consumers that route or trace by header without parsing the value.
+            record.headers().add(Correlation.KAFKA_HEADER, requestId.getBytes(StandardCharsets.UTF_8));
+        }
+        return new Outgoing(record, event);
+    }
+
+    private static void trace(Outgoing out) {
+        ChangeEvent change = out.change();
+        String requestId = change.requestId();
+        if (requestId != null) {
+            MDC.put(Correlation.MDC_REQUEST_ID, requestId);
+        }
+        boolean ofAnOrder = "orders".equals(change.table()) || OrderPartitioning.BY_ORDER.contains(change.table());
+        if (ofAnOrder) {
+            MDC.put(Correlation.MDC_ORDER_ID, Long.toString(OrderPartitioning.partitionId(change)));
+        }
+        try {
+            TRACE.debug("change {} of {} {} at LSN {} (transaction {}) acknowledged on {}", change.op(), change.table(),
+                    change.id(), change.lsn(), change.transactionId(), out.record().topic());
+        } finally {
+            MDC.remove(Correlation.MDC_REQUEST_ID);
+            MDC.remove(Correlation.MDC_ORDER_ID);
+        }
     }
 
     /** The partition of {@code id}'s key in {@code topic}, or null (the producer's choice) when its partitions are not known. */

@@ -19,6 +19,7 @@ public final class DebeziumRecords {
             .field("created_at", SchemaBuilder.string().name("io.debezium.time.ZonedTimestamp").optional().build())
             .field("local_at", SchemaBuilder.int64().name("io.debezium.time.MicroTimestamp").optional().build())
             .field("day", SchemaBuilder.int32().name("io.debezium.time.Date").optional().build())
+            .field("request_id", Schema.OPTIONAL_STRING_SCHEMA)
             .build();
     static final Schema SOURCE = SchemaBuilder.struct().name("io.debezium.connector.postgresql.Source")
             .field("table", Schema.STRING_SCHEMA).field("lsn", Schema.OPTIONAL_INT64_SCHEMA)
@@ -44,6 +45,11 @@ public final class DebeziumRecords {
     public static Struct row(long id, String status, String notes) {
         return new Struct(ROW).put("id", id).put("status", status).put("notes", notes).put("total_amount", "125.50")
                 .put("created_at", "2026-11-22T12:15:00.123456+04:00").put("local_at", 1_763_800_000_123_456L).put("day", 20_414);
+    }
+
+    /** A row written by the request {@code requestId} (its {@code request_id} column). */
+    public static Struct row(long id, String status, String notes, String requestId) {
+        return row(id, status, notes).put("request_id", requestId);
     }
 
     public static SourceRecord change(String op, Struct before, Struct after, long lsn, long xid, long order) {

@@ -4,6 +4,7 @@ import ge.dms.cdc.convert.ChangeEventConverter;
 import ge.dms.cdc.convert.DebeziumRecords;
 import ge.dms.cdc.errors.PermanentCdcException;
 import ge.dms.schemas.Topics;
+import ge.dms.schemas.trace.Correlation;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -11,11 +12,13 @@ import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,6 +106,22 @@ class ChangePublisherTest {
         assertThat(producer.history()).extracting(r -> new String(r.key())).containsOnly("1");
         assertThat(committer.processed).hasSize(3);
         assertThat(committer.batchesFinished).isEqualTo(1);
+    }
+
+    @Test
+    void shouldPutTheRequestIdOfTheRowIntoAHeaderOfItsRecord() throws Exception {
+        MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+        SourceRecord byRequest = DebeziumRecords.change("u", DebeziumRecords.row(1, "pending", null),
+                DebeziumRecords.row(1, "confirmed", null, "abc-123"), 11, 5, 1);
+        SourceRecord withoutOne = DebeziumRecords.change("u", DebeziumRecords.row(1, "confirmed", null),
+                DebeziumRecords.row(1, "ready", null), 12, 6, 1);
+
+        publisher(producer).handleBatch(List.of(() -> byRequest, () -> withoutOne), new Committer());
+
+        Header header = producer.history().get(0).headers().lastHeader(Correlation.KAFKA_HEADER);
+        assertThat(header).isNotNull();
+        assertThat(new String(header.value(), StandardCharsets.UTF_8)).isEqualTo("abc-123");
+        assertThat(producer.history().get(1).headers().lastHeader(Correlation.KAFKA_HEADER)).as("a row written outside a request").isNull();
     }
 
     private static long lsn(ProducerRecord<byte[], byte[]> record) {

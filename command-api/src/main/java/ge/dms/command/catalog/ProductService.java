@@ -7,6 +7,7 @@ import ge.dms.command.persistence.jooq.tables.records.ProductsRecord;
 import ge.dms.command.problem.ApiException;
 import ge.dms.command.problem.FieldError;
 import ge.dms.command.security.Actor;
+import ge.dms.command.trace.RequestId;
 import jakarta.inject.Singleton;
 import org.jooq.DSLContext;
 
@@ -86,6 +87,7 @@ public class ProductService {
     private static void stamp(ProductsRecord product, Actor actor) {
         product.setUpdatedByRole(actor.role().value());
         product.setUpdatedById(actor.id());
+        product.setRequestId(RequestId.current());
     }
 
     private static String token(DSLContext tx, ProductsRecord product) {

@@ -3,9 +3,12 @@ package ge.dms.command.idempotency;
 import ge.dms.command.problem.ApiException;
 import ge.dms.command.problem.FieldError;
 import ge.dms.command.security.Actor;
+import ge.dms.command.trace.RequestId;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,6 +33,8 @@ import static ge.dms.command.persistence.jooq.Tables.IDEMPOTENCY_KEYS;
 public class CommandRunner {
 
     public static final String HEADER = "Idempotency-Key";
+    /** One line per committed command, at DEBUG: the request's id and order id are in the MDC. */
+    private static final Logger TRACE = LoggerFactory.getLogger(RequestId.TRACE_LOGGER);
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private final DSLContext dsl;
@@ -46,6 +51,15 @@ public class CommandRunner {
      */
     public <T> CommandReply<T> run(Actor actor, String key, String operation, Object input, Class<T> bodyType,
                                    Function<DSLContext, CommandReply<T>> work) {
+        CommandReply<T> reply = runOnce(actor, key, operation, input, bodyType, work);
+        if (TRACE.isDebugEnabled()) {
+            TRACE.debug("{} by {} {}: {}", operation, actor.key(), reply.replayed() ? "replayed" : "committed", reply.writeToken());
+        }
+        return reply;
+    }
+
+    private <T> CommandReply<T> runOnce(Actor actor, String key, String operation, Object input, Class<T> bodyType,
+                                        Function<DSLContext, CommandReply<T>> work) {
         if (key == null) {
             return dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
         }

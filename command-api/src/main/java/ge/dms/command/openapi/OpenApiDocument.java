@@ -1,5 +1,6 @@
 package ge.dms.command.openapi;
 
+import ge.dms.command.trace.RequestId;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -69,9 +70,11 @@ public final class OpenApiDocument {
                         "content", Map.of("application/json", Map.of("schema", schemas.schema(argument)))));
             }
         }
-        if (!parameters.isEmpty()) {
-            operation.put("parameters", parameters);
-        }
+        // Read by RequestIdFilter for every route, not by a method argument.
+        parameters.add(Map.of("name", RequestId.HEADER, "in", "header", "required", false,
+                "description", "correlation id, echoed on the answer and written with the change; a UUID when absent",
+                "schema", Map.of("type", "string", "pattern", "^[A-Za-z0-9._:-]{1," + RequestId.MAX_LENGTH + "}$")));
+        operation.put("parameters", parameters);
         String[] roles = route.getAnnotationMetadata().stringValues(Secured.class);
         if (roles.length > 0) {
             operation.put("security", List.of(Map.of("bearer", List.of())));

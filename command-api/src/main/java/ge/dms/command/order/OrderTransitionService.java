@@ -10,8 +10,10 @@ import ge.dms.command.problem.ApiException;
 import ge.dms.command.problem.FieldError;
 import ge.dms.command.security.Actor;
 import ge.dms.command.security.Role;
+import ge.dms.command.trace.RequestId;
 import jakarta.inject.Singleton;
 import org.jooq.DSLContext;
+import org.slf4j.MDC;
 
 import java.util.List;
 
@@ -40,7 +42,9 @@ public class OrderTransitionService {
 
     public CommandReply<OrderResult> apply(Actor actor, long orderId, Change change, String idempotencyKey) {
         String operation = "POST /api/orders/" + orderId + "/" + change.action().path() + " v" + change.expectedVersion();
-        return runner.run(actor, idempotencyKey, operation, change, OrderResult.class, tx -> apply(tx, actor, orderId, change));
+        try (var logged = MDC.putCloseable(RequestId.MDC_ORDER_ID, Long.toString(orderId))) {
+            return runner.run(actor, idempotencyKey, operation, change, OrderResult.class, tx -> apply(tx, actor, orderId, change));
+        }
     }
 
     private CommandReply<OrderResult> apply(DSLContext tx, Actor actor, long orderId, Change change) {

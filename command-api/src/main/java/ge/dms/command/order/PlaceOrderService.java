@@ -10,8 +10,10 @@ import ge.dms.command.persistence.jooq.tables.records.OrdersRecord;
 import ge.dms.command.problem.ApiException;
 import ge.dms.command.security.Actor;
 import ge.dms.command.security.Role;
+import ge.dms.command.trace.RequestId;
 import jakarta.inject.Singleton;
 import org.jooq.DSLContext;
+import org.slf4j.MDC;
 
 import java.time.Clock;
 import java.time.Year;
@@ -41,7 +43,11 @@ public class PlaceOrderService {
         if (!actor.is(Role.RESTAURANT)) {
             throw ApiException.forbidden("only restaurants place orders");
         }
-        return runner.run(actor, idempotencyKey, "POST /api/orders", command, OrderResult.class, tx -> place(tx, actor, command));
+        try {
+            return runner.run(actor, idempotencyKey, "POST /api/orders", command, OrderResult.class, tx -> place(tx, actor, command));
+        } finally {
+            MDC.remove(RequestId.MDC_ORDER_ID); // set once the order has its id
+        }
     }
 
     private CommandReply<OrderResult> place(DSLContext tx, Actor actor, PlaceOrder command) {
@@ -53,6 +59,7 @@ public class PlaceOrderService {
         String reference = "ORD-%d-%06d".formatted(Year.now(clock).getValue(), orders.nextReferenceNumber(tx));
         OrdersRecord order = orders.insert(tx, reference, actor.id(), command.deliveryAddress().strip(),
                 command.requestedDeliveryAt(), command.notes(), lines, OrderPricing.total(lines));
+        MDC.put(RequestId.MDC_ORDER_ID, Long.toString(order.getId()));
         orders.logChange(tx, order.getId(), null, OrderStatus.PENDING, actor, null);
         String token = WriteToken.of(tx, "order", order.getId(), order.getVersion());
         return CommandReply.created(OrderRepository.toResult(order), token, "/api/orders/" + order.getId(), order.getVersion());

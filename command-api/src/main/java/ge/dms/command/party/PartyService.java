@@ -7,6 +7,7 @@ import ge.dms.command.persistence.jooq.tables.records.DriversRecord;
 import ge.dms.command.persistence.jooq.tables.records.RestaurantsRecord;
 import ge.dms.command.problem.ApiException;
 import ge.dms.command.security.Actor;
+import ge.dms.command.trace.RequestId;
 import jakarta.inject.Singleton;
 import org.jooq.DSLContext;
 
@@ -40,6 +41,7 @@ public class PartyService {
             r.setUpdatedAt(OffsetDateTime.now());
             r.setUpdatedByRole(actor.role().value());
             r.setUpdatedById(actor.id());
+            r.setRequestId(RequestId.current());
             r.store();
             return reply(tx, "restaurant", id == null, new PartyResult(r.getId(), r.getName(), r.getPhone(), r.getActive()));
         });
@@ -58,6 +60,7 @@ public class PartyService {
             d.setUpdatedAt(OffsetDateTime.now());
             d.setUpdatedByRole(actor.role().value());
             d.setUpdatedById(actor.id());
+            d.setRequestId(RequestId.current());
             d.store();
             return reply(tx, "driver", id == null, new PartyResult(d.getId(), d.getName(), d.getPhone(), d.getActive()));
         });
@@ -70,6 +73,7 @@ public class PartyService {
             r.setUpdatedAt(OffsetDateTime.now());
             r.setUpdatedByRole(actor.role().value());
             r.setUpdatedById(actor.id());
+            r.setRequestId(RequestId.current());
             r.store();
             return reply(tx, "restaurant", false, new PartyResult(r.getId(), r.getName(), r.getPhone(), r.getActive()));
         });
@@ -82,6 +86,7 @@ public class PartyService {
             d.setUpdatedAt(OffsetDateTime.now());
             d.setUpdatedByRole(actor.role().value());
             d.setUpdatedById(actor.id());
+            d.setRequestId(RequestId.current());
             d.store();
             return reply(tx, "driver", false, new PartyResult(d.getId(), d.getName(), d.getPhone(), d.getActive()));
         });

@@ -29,7 +29,7 @@ class ServiceIT {
                     "/api/orders/{id}/cancel", "/api/products", "/api/products/{id}", "/api/restaurants", "/api/drivers/{id}/deactivate");
             Map<String, Object> confirm = (Map<String, Object>) ((Map<String, Object>) paths.get("/api/orders/{id}/confirm")).get("post");
             assertThat((List<Object>) confirm.get("x-roles")).containsExactly("admin");
-            assertThat(confirm.get("parameters").toString()).contains("If-Match").contains("Idempotency-Key");
+            assertThat(confirm.get("parameters").toString()).contains("If-Match").contains("Idempotency-Key").contains("X-Request-Id");
             Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) document.get("components")).get("schemas");
             Map<String, Object> placeOrder = (Map<String, Object>) schemas.get("PlaceOrder");
             assertThat((List<Object>) placeOrder.get("required")).contains("items", "deliveryAddress", "requestedDeliveryAt");

@@ -1,6 +1,7 @@
 package ge.dms.projection.orderview;
 
 import ge.dms.projection.source.InputClock;
+import ge.dms.schemas.trace.Correlation;
 import ge.dms.schemas.view.OrderView;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.StreamsMetrics;
@@ -9,6 +10,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +24,8 @@ import java.util.Set;
 final class OrderViewSinkProcessor implements Processor<Long, OrderView, Void, Void> {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderViewSinkProcessor.class);
+    /** One DEBUG line per view handed to the sinks, request and order id in the MDC; off unless switched on. */
+    private static final Logger TRACE = LoggerFactory.getLogger(Correlation.TRACE_LOGGER);
 
     private final String sinkStore;
     private final Set<String> hotPathTopics;
@@ -67,18 +71,37 @@ final class OrderViewSinkProcessor implements Processor<Long, OrderView, Void, V
         }
         long start = System.nanoTime();
         try {
-            sink.write(record.value(), trace(record));
+            HopTrace hops = trace(record);
+            sink.write(record.value(), hops);
             writeLatency.record(System.nanoTime() - start);
+            if (TRACE.isDebugEnabled()) {
+                traced(record.value(), () -> TRACE.debug("order view v{} ({}) to the sinks, {}", record.value().version(),
+                        record.value().status(), hops == null ? "from the joins" : "hot path"));
+            }
             if (record.value().sourceCommitTime() != null) {
                 // Age of the newest source change in the view when it was applied: source commit -> sink, in ns.
                 changeAge.record(Duration.between(record.value().sourceCommitTime(), Instant.now()).toNanos());
             }
         } catch (RuntimeException e) {
             var meta = context.recordMetadata();
-            LOG.error("Sink failed for order {} (input {}-{}@{})", record.key(),
+            traced(record.value(), () -> LOG.error("Sink failed for order {} (input {}-{}@{})", record.key(),
                     meta.map(m -> m.topic()).orElse("?"), meta.map(m -> m.partition()).orElse(-1),
-                    meta.map(m -> m.offset()).orElse(-1L), e);
+                    meta.map(m -> m.offset()).orElse(-1L), e));
             throw e;
+        }
+    }
+
+    /** Runs {@code log} with the view's request and order id in the MDC (on the stream thread, removed after). */
+    private static void traced(OrderView view, Runnable log) {
+        if (view.requestId() != null) {
+            MDC.put(Correlation.MDC_REQUEST_ID, view.requestId());
+        }
+        MDC.put(Correlation.MDC_ORDER_ID, Long.toString(view.orderId()));
+        try {
+            log.run();
+        } finally {
+            MDC.remove(Correlation.MDC_REQUEST_ID);
+            MDC.remove(Correlation.MDC_ORDER_ID);
         }
     }
 }

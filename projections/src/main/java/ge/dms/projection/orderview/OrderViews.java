@@ -52,7 +52,7 @@ public final class OrderViews {
                 o.driverId(), driver, o.deliveryAddress(), o.requestedDeliveryAt(), o.notes(), o.totalAmount(),
                 o.itemCount(), items, o.version(), o.createdAt(), o.updatedAt(), o.confirmedAt(), o.readyAt(),
                 o.pickedUpAt(), o.deliveredAt(), o.cancelledAt(), lsn, r == null ? 0 : r.lsn(), d == null ? 0 : d.lsn(),
-                commit);
+                commit, o.requestId());
     }
 
     /**
@@ -69,7 +69,7 @@ public final class OrderViews {
                 view.deliveryAddress(), view.requestedDeliveryAt(), view.notes(), view.totalAmount(), view.itemCount(),
                 view.items(), view.version(), view.createdAt(), view.updatedAt(), view.confirmedAt(), view.readyAt(),
                 view.pickedUpAt(), view.deliveredAt(), view.cancelledAt(), view.sourceLsn(), view.restaurantLsn(), d.lsn(),
-                Times.latest(view.sourceCommitTime(), d.commitTime()));
+                Times.latest(view.sourceCommitTime(), d.commitTime()), view.requestId());
     }
 
     /** {@code view} with the newer row of its restaurant; null as for {@link #withDriver}. */
@@ -82,7 +82,7 @@ public final class OrderViews {
                 view.deliveryAddress(), view.requestedDeliveryAt(), view.notes(), view.totalAmount(), view.itemCount(),
                 view.items(), view.version(), view.createdAt(), view.updatedAt(), view.confirmedAt(), view.readyAt(),
                 view.pickedUpAt(), view.deliveredAt(), view.cancelledAt(), view.sourceLsn(), r.lsn(), view.driverLsn(),
-                Times.latest(view.sourceCommitTime(), r.commitTime()));
+                Times.latest(view.sourceCommitTime(), r.commitTime()), view.requestId());
     }
 
     private static OrderItemView item(ItemRow i) {

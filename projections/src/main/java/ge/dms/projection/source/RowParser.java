@@ -2,6 +2,7 @@ package ge.dms.projection.source;
 
 import ge.dms.schemas.cdc.ChangeEvent;
 import ge.dms.schemas.cdc.Op;
+import ge.dms.schemas.trace.Correlation;
 
 import java.util.Set;
 
@@ -26,7 +27,7 @@ public final class RowParser {
                 c.text("notes"), c.decimal("total_amount"), itemCount == null ? 0 : itemCount.intValue(),
                 c.requiredLong("version"), c.instant("created_at"), c.instant("updated_at"), c.instant("confirmed_at"),
                 c.instant("ready_at"), c.instant("picked_up_at"), c.instant("delivered_at"), c.instant("cancelled_at"),
-                event.lsn(), event.commitTime(), event.op() == Op.DELETE);
+                event.lsn(), event.commitTime(), event.op() == Op.DELETE, c.text(Correlation.COLUMN));
     }
 
     public static ItemRow item(ChangeEvent event) {

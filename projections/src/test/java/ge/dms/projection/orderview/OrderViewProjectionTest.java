@@ -136,6 +136,25 @@ class OrderViewProjectionTest {
     }
 
     @Test
+    void shouldCarryTheRequestIdOfTheOrdersLastChangeIntoTheView() {
+        send(orders, data.orderBy("place-1", 1, 1, "pending", 7, null, 1));
+        send(items, data.item(11, 1, "Bread"));
+        assertThat(last().requestId()).isEqualTo("place-1");
+
+        send(orders, data.orderBy("confirm-1", 1, 2, "confirmed", 7, null, 1));
+        assertThat(last().requestId()).isEqualTo("confirm-1");
+        assertThat(sunk.getLast().requestId()).isEqualTo("confirm-1");
+
+        send(restaurants, data.restaurant(7, "ხაჭაპური House 2")); // a rename is not a change of the order's own
+        OrderView renamed = last();
+        assertThat(renamed.restaurant().name()).isEqualTo("ხაჭაპური House 2");
+        assertThat(renamed.requestId()).isEqualTo("confirm-1");
+
+        send(orders, data.order(1, 3, "preparing", 7, null, 1)); // written outside a request
+        assertThat(last().requestId()).isNull();
+    }
+
+    @Test
     void shouldUpdateEveryViewOfARenamedRestaurant() {
         placeOrder(1, 7);
         placeOrder(2, 7);

@@ -2,6 +2,7 @@ package ge.dms.schemas.cdc;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import ge.dms.schemas.trace.Correlation;
 
 import java.time.Instant;
 import java.util.Map;
@@ -49,6 +50,14 @@ public record ChangeEvent(int version,
                           boolean snapshot) {
 
     public static final int VERSION = 1;
+
+    /**
+     * The correlation id of the request that wrote this row image (its {@code request_id} column,
+     * {@link Correlation}), or null: rows written outside a request, tables without the column, deletes.
+     */
+    public String requestId() {
+        return after != null && after.get(Correlation.COLUMN) instanceof String id ? id : null;
+    }
 
     /** The latest row image: {@code after}, or {@code before} for a delete. */
     public Map<String, Object> row() {

@@ -45,6 +45,11 @@ import java.util.List;
  * @param restaurantLsn     LSN of the restaurant row joined, 0 when none
  * @param driverLsn         LSN of the driver row joined, 0 when none
  * @param sourceCommitTime  commit time of the newest source change in this view (for data age)
+ * @param requestId         the correlation id of the request that made the order's last change (the order row's
+ *                          {@code request_id}, {@code ge.dms.schemas.trace.Correlation}); it goes with
+ *                          {@code sourceLsn}: a rename of the restaurant or driver does not change it. Null for
+ *                          orders written outside a request and for views written before the field existed
+ *                          (added to v1: optional, old readers ignore it)
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -73,7 +78,8 @@ public record OrderView(int schemaVersion,
                         long sourceLsn,
                         long restaurantLsn,
                         long driverLsn,
-                        Instant sourceCommitTime) {
+                        Instant sourceCommitTime,
+                        String requestId) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -84,6 +90,18 @@ public record OrderView(int schemaVersion,
 
     public OrderView {
         items = items == null ? List.of() : List.copyOf(items);
+    }
+
+    /** A view without a request id (as every view was before the field was added). */
+    public OrderView(int schemaVersion, long orderId, String reference, String status, long restaurantId,
+                     RestaurantRef restaurant, Long driverId, DriverRef driver, String deliveryAddress,
+                     Instant requestedDeliveryAt, String notes, BigDecimal totalAmount, int itemCount,
+                     List<OrderItemView> items, long version, Instant createdAt, Instant updatedAt, Instant confirmedAt,
+                     Instant readyAt, Instant pickedUpAt, Instant deliveredAt, Instant cancelledAt, long sourceLsn,
+                     long restaurantLsn, long driverLsn, Instant sourceCommitTime) {
+        this(schemaVersion, orderId, reference, status, restaurantId, restaurant, driverId, driver, deliveryAddress,
+                requestedDeliveryAt, notes, totalAmount, itemCount, items, version, createdAt, updatedAt, confirmedAt,
+                readyAt, pickedUpAt, deliveredAt, cancelledAt, sourceLsn, restaurantLsn, driverLsn, sourceCommitTime, null);
     }
 
     /**

@@ -5,6 +5,7 @@ import ge.dms.command.order.OrderResult;
 import ge.dms.command.order.OrderStatus;
 import ge.dms.command.persistence.jooq.tables.records.OrdersRecord;
 import ge.dms.command.security.Actor;
+import ge.dms.command.trace.RequestId;
 import jakarta.inject.Singleton;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -20,7 +21,10 @@ import static ge.dms.command.persistence.jooq.Tables.ORDERS;
 import static ge.dms.command.persistence.jooq.Tables.ORDER_ITEMS;
 import static ge.dms.command.persistence.jooq.Tables.ORDER_STATUS_CHANGES;
 
-/** Orders, their lines and their status-change log; every method runs in the caller's transaction. */
+/**
+ * Orders, their lines and their status-change log; every method runs in the caller's transaction. The order row
+ * and the log row are stamped with the request's correlation id ({@link RequestId}), so the change events carry it.
+ */
 @Singleton
 public class OrderRepository {
 
@@ -44,6 +48,7 @@ public class OrderRepository {
                 .set(ORDERS.TOTAL_AMOUNT, total)
                 .set(ORDERS.ITEM_COUNT, lines.size())
                 .set(ORDERS.VERSION, 1)
+                .set(ORDERS.REQUEST_ID, RequestId.current())
                 .returning()
                 .fetchSingle();
         var insert = tx.insertInto(ORDER_ITEMS, ORDER_ITEMS.ORDER_ID, ORDER_ITEMS.PRODUCT_ID, ORDER_ITEMS.PRODUCT_NAME,
@@ -68,7 +73,9 @@ public class OrderRepository {
         var update = tx.update(ORDERS)
                 .set(ORDERS.STATUS, next.value())
                 .set(ORDERS.VERSION, ORDERS.VERSION.plus(1))
-                .set(ORDERS.UPDATED_AT, DSL.currentOffsetDateTime());
+                .set(ORDERS.UPDATED_AT, DSL.currentOffsetDateTime())
+                // Always set, null outside a request: the row must never keep the id of an earlier write.
+                .set(ORDERS.REQUEST_ID, RequestId.current());
         Field<OffsetDateTime> stamp = switch (action) {
             case CONFIRM -> ORDERS.CONFIRMED_AT;
             case MARK_READY -> ORDERS.READY_AT;
@@ -94,6 +101,7 @@ public class OrderRepository {
                 .set(ORDER_STATUS_CHANGES.ACTOR_ROLE, actor.role().value())
                 .set(ORDER_STATUS_CHANGES.ACTOR_ID, actor.id())
                 .set(ORDER_STATUS_CHANGES.REASON, reason)
+                .set(ORDER_STATUS_CHANGES.REQUEST_ID, RequestId.current())
                 .execute();
     }
 

@@ -31,6 +31,8 @@ final class Platform implements AutoCloseable {
     private final Map<String, Spec> specs = new LinkedHashMap<>();
     private final Map<String, ServiceProcess> running = new HashMap<>();
     private Launch launchMode = Launch.CLASSES;
+    /** Added to every service's environment (a test's log settings); the platform's own variables win over it. */
+    private Map<String, String> everyService = Map.of();
     private Path projectRoot;
     private Path logs;
     private URI commandApi;
@@ -60,8 +62,15 @@ final class Platform implements AutoCloseable {
     /** With {@code queryApis} query API instances (the first on {@code ports.queryApi()}, the others on free ports). */
     static Platform start(Endpoints endpoints, String jwtSecret, Path projectRoot, Path logs, Path stateRoot, Ports ports,
                           Launch launch, int queryApis) {
+        return start(endpoints, jwtSecret, projectRoot, logs, stateRoot, ports, launch, queryApis, Map.of());
+    }
+
+    /** As above, with {@code everyService} added to each service's environment (e.g. DMS_LOG_FORMAT, DMS_TRACE_LOG_LEVEL). */
+    static Platform start(Endpoints endpoints, String jwtSecret, Path projectRoot, Path logs, Path stateRoot, Ports ports,
+                          Launch launch, int queryApis, Map<String, String> everyService) {
         Platform platform = new Platform();
         platform.launchMode = launch;
+        platform.everyService = Map.copyOf(everyService);
         try {
             platform.startAll(endpoints, jwtSecret, projectRoot, logs, stateRoot, ports, queryApis);
             return platform;
@@ -199,8 +208,9 @@ final class Platform implements AutoCloseable {
         startProjections();
     }
 
-    private static Map<String, String> environment(Endpoints endpoints, String... namesAndValues) {
-        Map<String, String> environment = new HashMap<>(endpoints.asEnvironment());
+    private Map<String, String> environment(Endpoints endpoints, String... namesAndValues) {
+        Map<String, String> environment = new HashMap<>(everyService);
+        environment.putAll(endpoints.asEnvironment());
         // Projections write and the query API reads under one key namespace.
         environment.put("DMS_REDIS_KEY_PREFIX", REDIS_KEY_PREFIX);
         for (int i = 0; i < namesAndValues.length; i += 2) {

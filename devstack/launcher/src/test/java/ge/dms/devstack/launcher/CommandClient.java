@@ -36,6 +36,25 @@ final class CommandClient {
         return send("/api/orders/" + orderId + "/" + action, token, version, body == null ? "{}" : body, 200).path("version").asLong();
     }
 
+    /** A lifecycle action with If-Match sent under {@code X-Request-Id: requestId}; returns the whole answer. */
+    HttpResponse<String> act(long orderId, String action, long version, String token, String body, String requestId) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/orders/" + orderId + "/" + action))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .header("If-Match", "\"" + version + "\"")
+                .header("X-Request-Id", requestId)
+                .POST(HttpRequest.BodyPublishers.ofString(body == null ? "{}" : body, StandardCharsets.UTF_8)).build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private JsonNode send(String path, String token, Long version, String body, int expectedStatus) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(30))

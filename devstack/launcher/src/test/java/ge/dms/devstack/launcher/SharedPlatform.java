@@ -14,9 +14,11 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
- * The whole platform as {@code ./dev up} runs it (the four services, each its own JVM, on the
+ * The whole platform as {@code ./dev up} runs it (the four services, each its own JVM, logging JSON lines with the
+ * {@code ge.dms.trace} lines on, on the
  * shared test servers, with the demo data and a dev control endpoint), started once per test JVM
  * for every IT class that asks for it as a parameter ({@code @ExtendWith(SharedPlatform.Extension.class)}):
  * starting it takes a minute on a small machine, and two copies on one database, one Kafka and
@@ -30,6 +32,7 @@ final class SharedPlatform implements AutoCloseable {
     private final DevControl control;
     private final String secret;
     private final Path secretFile;
+    private final Path logs;
     private final DemoData.Summary demo;
 
     private SharedPlatform(Infrastructure infrastructure) throws IOException {
@@ -37,8 +40,11 @@ final class SharedPlatform implements AutoCloseable {
         this.secret = DevTokens.randomSecret();
         Path state = Files.createTempDirectory("dms-platform-it-");
         this.secretFile = Files.writeString(state.resolve("jwt-secret"), secret);
-        this.platform = Platform.start(infrastructure.endpoints(), secret, DevSecret.projectRoot(), state.resolve("logs"), state,
-                new Platform.Ports(-1, -1));
+        this.logs = state.resolve("logs");
+        // As production logs (JSON lines), with the per-change trace lines on: CorrelationIT follows one request by them.
+        this.platform = Platform.start(infrastructure.endpoints(), secret, DevSecret.projectRoot(), logs, state,
+                new Platform.Ports(-1, -1), Platform.Launch.CLASSES, 1,
+                Map.of(ServiceProcess.LOG_FORMAT, "json", "DMS_TRACE_LOG_LEVEL", "DEBUG"));
         PostgresEndpoint write = infrastructure.endpoints().writeDatabase();
         this.demo = DemoData.load(write.jdbcUrl(), write.user(), write.password());
         this.control = new DevControl(platform);
@@ -59,6 +65,11 @@ final class SharedPlatform implements AutoCloseable {
     /** The secret in a file, as {@code ./dev up} keeps it in {@code .dev/jwt-secret}. */
     Path secretFile() {
         return secretFile;
+    }
+
+    /** Each service's log file, {@code <name>.log}: JSON lines. */
+    Path logs() {
+        return logs;
     }
 
     DemoData.Summary demo() {

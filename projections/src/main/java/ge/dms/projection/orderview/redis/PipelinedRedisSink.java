@@ -67,7 +67,8 @@ public final class PipelinedRedisSink implements OrderViewSink {
                 inFlight.addFirst(sent);
                 throw new IllegalStateException("interrupted while waiting for Redis to apply order " + sent.view().orderId(), e);
             } catch (ExecutionException | TimeoutException e) {
-                LOG.warn("Pipelined Redis write of order {} failed ({}); writing it again", sent.view().orderId(), e.toString());
+                LOG.warn("Pipelined Redis write of order {} (request {}) failed ({}); writing it again", sent.view().orderId(),
+                        sent.view().requestId(), e.toString());
                 writer.apply(sent.view(), sent.trace());
             }
         }

@@ -109,7 +109,7 @@ public final class RedisOrderViewWriter implements OrderViewSink {
                 view.sourceCommitTime() == null ? "" : Long.toString(view.sourceCommitTime().toEpochMilli()),
                 Long.toString(view.restaurantLsn()), Long.toString(view.driverLsn()), BoardRow.of(view).stored(),
                 trace == null ? "" : trace.stored(), OrderView.OPEN.contains(view.status()) ? "1" : "0",
-                Long.toString(streamMaxLength * DISPATCH_STREAM_FACTOR)};
+                Long.toString(streamMaxLength * DISPATCH_STREAM_FACTOR), view.requestId() == null ? "" : view.requestId()};
     }
 
     private static long epochMs(Instant instant, long otherwise) {

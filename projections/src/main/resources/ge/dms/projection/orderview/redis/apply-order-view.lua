@@ -7,7 +7,8 @@
 --       16 the board row, stored form ('<commit ms>|<status>|<BoardRow JSON>', BoardRow.stored()),
 --       17 the hop trace ('<cdc sent ms>,<streams in ms>,<emitted ms>', HopTrace.stored(); '' = none),
 --       18 '1' when the status is open (pending … out_for_delivery: the order is in the dispatcher queue),
---       19 MAXLEN of the dispatcher's change stream
+--       19 MAXLEN of the dispatcher's change stream,
+--       20 the correlation id of the request behind the view (OrderView.requestId; '' = none)
 -- Besides the driver's stream, every applied view is one entry in its restaurant's change stream and one
 -- in the dispatcher's (the live boards); the board row's JSON is cut from ARGV[16] after its two prefixes.
 -- Returns 1 when applied, 0 when the held view is the same or newer (OrderView.isNewerThan):
@@ -33,6 +34,14 @@ local function newer(held)
 end
 
 local p, id = ARGV[1], ARGV[2]
+-- Every stream entry of this view names its request (field requestId), so the live message can.
+local function withRequest(fields)
+  if ARGV[20] and ARGV[20] ~= '' then
+    fields[#fields + 1] = 'requestId'
+    fields[#fields + 1] = ARGV[20]
+  end
+  return fields
+end
 local held = redis.call('HMGET', KEYS[1], 'version', 'lsn', 'status', 'restaurant', 'driver', 'rlsn', 'dlsn')
 if held[1] then
   if not newer(held) then return 0 end
@@ -48,7 +57,7 @@ if held[1] then
   if held[5] and held[5] ~= '' and held[5] ~= ARGV[7] then
     redis.call('ZREM', p .. 'driver:' .. held[5] .. ':active', id)
     redis.call('XADD', p .. 'driver:' .. held[5] .. ':changes', 'MAXLEN', '~', ARGV[12], '*',
-      'orderId', id, 'version', ARGV[3], 'change', 'unassigned', 'commitMs', ARGV[13])
+      unpack(withRequest({'orderId', id, 'version', ARGV[3], 'change', 'unassigned', 'commitMs', ARGV[13]})))
   end
 end
 redis.call('HSET', KEYS[1], 'version', ARGV[3], 'lsn', ARGV[4], 'rlsn', ARGV[14], 'dlsn', ARGV[15],
@@ -66,8 +75,8 @@ else
   redis.call('HDEL', p .. 'dispatch:board', id)
 end
 local _, prefixEnd = string.find(ARGV[16], '|[^|]*|')
-local boardChange = {'orderId', id, 'version', ARGV[3], 'change', 'upsert', 'status', ARGV[5], 'commitMs', ARGV[13],
-  'row', string.sub(ARGV[16], prefixEnd + 1)}
+local boardChange = withRequest({'orderId', id, 'version', ARGV[3], 'change', 'upsert', 'status', ARGV[5], 'commitMs', ARGV[13],
+  'row', string.sub(ARGV[16], prefixEnd + 1)})
 redis.call('XADD', p .. 'restaurant:' .. ARGV[6] .. ':changes', 'MAXLEN', '~', ARGV[12], '*', unpack(boardChange))
 redis.call('XADD', p .. 'dispatch:changes', 'MAXLEN', '~', ARGV[19], '*', unpack(boardChange))
 if ARGV[7] ~= '' then
@@ -82,6 +91,6 @@ if ARGV[7] ~= '' then
     entry[#entry + 1] = 'trace'
     entry[#entry + 1] = ARGV[17]
   end
-  redis.call(unpack(entry))
+  redis.call(unpack(withRequest(entry)))
 end
 return 1

@@ -55,6 +55,25 @@ class RedisOrderViewWriterIT {
     }
 
     @Test
+    void shouldNameTheRequestInEveryStreamEntryOfTheView() throws Exception {
+        writer.apply(Views.byRequest(Views.view(1, 2, 100, "confirmed", "R", 3L), "assign-3"));
+        writer.apply(Views.byRequest(Views.view(1, 3, 200, "confirmed", "R", 4L), "assign-4"));
+        writer.apply(Views.view(1, 4, 300, "preparing", "R", 4L)); // written outside a request
+
+        var all = io.lettuce.core.Range.<String>create("-", "+");
+        assertThat(redis.xrange(keys.driverChanges(3), all)).extracting(m -> m.getBody().get("requestId"))
+                .containsExactly("assign-3", "assign-4"); // the second: unassigned from driver 3 by that request
+        assertThat(redis.xrange(keys.driverChanges(4), all)).extracting(m -> m.getBody().get("requestId"))
+                .containsExactly("assign-4", null);
+        assertThat(redis.xrange(keys.restaurantChanges(7), all)).extracting(m -> m.getBody().get("requestId"))
+                .containsExactly("assign-3", "assign-4", null);
+        assertThat(redis.xrange(keys.dispatchChanges(), all)).extracting(m -> m.getBody().get("requestId"))
+                .containsExactly("assign-3", "assign-4", null);
+        assertThat(Json.mapper().readValue(redis.xrange(keys.driverChanges(4), all).getFirst().getBody().get("view"), OrderView.class)
+                .requestId()).isEqualTo("assign-4");
+    }
+
+    @Test
     void shouldWriteTheBoardRowWithTheView() {
         OrderView view = Views.view(1, 2, 100, "confirmed", "ხაჭაპური House", 3L);
         writer.apply(view);

@@ -3,6 +3,7 @@ package ge.dms.query.driver.live;
 import ge.dms.query.QueryConfig;
 import ge.dms.query.infra.Redis;
 import ge.dms.query.infra.RedisGateway;
+import ge.dms.schemas.trace.Correlation;
 import ge.dms.schemas.view.RedisKeys;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
@@ -15,6 +16,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +38,8 @@ import java.util.concurrent.CopyOnWriteArraySet;
 public class LiveHub implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
+    /** One DEBUG line per change read, with its request and order id in the MDC; off unless switched on. */
+    private static final Logger TRACE = LoggerFactory.getLogger(Correlation.TRACE_LOGGER);
     /** Safety net only: a read re-issues at least this often, so a missed wake-up costs at most this. */
     private static final Duration BLOCK = Duration.ofSeconds(5);
     private static final Duration RECONNECT_BACKOFF = Duration.ofSeconds(1);
@@ -208,6 +212,24 @@ public class LiveHub implements AutoCloseable {
             for (LiveFeed feed : channel.feeds) {
                 feed.offer(message);
             }
+            if (TRACE.isDebugEnabled()) {
+                trace(m, channel.feeds.size());
+            }
+        }
+    }
+
+    private static void trace(StreamMessage<String, String> m, int clients) {
+        String requestId = m.getBody().get(Correlation.STREAM_FIELD);
+        if (requestId != null) {
+            MDC.put(Correlation.MDC_REQUEST_ID, requestId);
+        }
+        MDC.put(Correlation.MDC_ORDER_ID, m.getBody().getOrDefault("orderId", ""));
+        try {
+            TRACE.debug("change {} of order v{} from {} ({}) offered to {} live clients", m.getBody().get("change"),
+                    m.getBody().get("version"), m.getStream(), m.getId(), clients);
+        } finally {
+            MDC.remove(Correlation.MDC_REQUEST_ID);
+            MDC.remove(Correlation.MDC_ORDER_ID);
         }
     }
 

@@ -1,6 +1,7 @@
 package ge.dms.query.driver.live;
 
 import ge.dms.query.http.Problems;
+import ge.dms.schemas.trace.Correlation;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,8 +18,9 @@ public record LiveMessage(String event, String cursor, String json, long commitM
     }
 
     /**
-     * A change entry of a stream: orderId, version, change (upsert|unassigned|moved), status, commitMs, and trace and
-     * view (a driver's stream) or row (a restaurant board's and the dispatcher's).
+     * A change entry of a stream: orderId, version, change (upsert|unassigned|moved), status, commitMs, requestId (the
+     * correlation id of the request behind the change, when known), and trace and view (a driver's stream) or row (a
+     * restaurant board's and the dispatcher's).
      */
     public static LiveMessage change(String cursor, Map<String, String> fields) {
         StringBuilder sb = new StringBuilder(256 + fields.getOrDefault("view", "").length());
@@ -32,6 +34,10 @@ public record LiveMessage(String event, String cursor, String json, long commitM
         String commit = fields.get("commitMs");
         if (commit != null && !commit.isEmpty()) {
             sb.append(",\"commitMs\":").append(number(commit));
+        }
+        String requestId = fields.get(Correlation.STREAM_FIELD);
+        if (requestId != null && !requestId.isEmpty()) {
+            sb.append(",\"requestId\":").append(Problems.json(requestId));
         }
         String trace = fields.get("trace");
         long emitted = 0;

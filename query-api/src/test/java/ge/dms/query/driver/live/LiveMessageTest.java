@@ -46,4 +46,15 @@ class LiveMessageTest {
         assertThat(JSON.readTree(LiveMessage.hello("restaurantId", 7L, "5-0").json()).path("restaurantId").asLong()).isEqualTo(7);
         assertThat(JSON.readTree(LiveMessage.hello(3, "5-0").json()).path("driverId").asLong()).isEqualTo(3);
     }
+
+    @Test
+    void shouldNameTheRequestBehindTheChangeWhenTheEntryDoes() throws Exception {
+        LiveMessage named = LiveMessage.change("7-0", Map.of("orderId", "42", "version", "6", "change", "upsert",
+                "requestId", "abc-123", "view", "{\"orderId\":42,\"requestId\":\"abc-123\"}"));
+        LiveMessage unnamed = LiveMessage.change("7-1", Map.of("orderId", "42", "version", "7", "change", "unassigned"));
+
+        assertThat(JSON.readTree(named.jsonSentAt(1)).path("requestId").asText()).isEqualTo("abc-123");
+        assertThat(JSON.readTree(named.json()).path("order").path("requestId").asText()).isEqualTo("abc-123");
+        assertThat(JSON.readTree(unnamed.json()).has("requestId")).as("an entry written outside a request").isFalse();
+    }
 }
