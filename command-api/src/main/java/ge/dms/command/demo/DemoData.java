@@ -2,13 +2,13 @@ package ge.dms.command.demo;
 
 import ge.dms.command.order.OrderAction;
 import ge.dms.command.order.OrderLifecycle;
-import ge.dms.command.order.OrderStatus;
 import ge.dms.command.order.persistence.OrderRepository;
 import ge.dms.command.order.persistence.OrderRepository.PricedLine;
 import ge.dms.command.persistence.jooq.tables.records.OrdersRecord;
 import ge.dms.command.persistence.jooq.tables.records.ProductsRecord;
 import ge.dms.command.security.Actor;
 import ge.dms.command.security.Role;
+import ge.dms.schemas.order.OrderStatus;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;

@@ -10,6 +10,7 @@ import ge.dms.command.problem.ApiException;
 import ge.dms.command.problem.FieldError;
 import ge.dms.command.security.Actor;
 import ge.dms.command.security.Role;
+import ge.dms.schemas.order.OrderStatus;
 import jakarta.inject.Singleton;
 import org.jooq.DSLContext;
 

@@ -2,8 +2,9 @@ package ge.dms.projection.check;
 
 import ge.dms.projection.analytics.AnalyticsKey;
 import ge.dms.projection.analytics.AnalyticsProjection;
-import ge.dms.schemas.view.RedisKeys;
+import ge.dms.schemas.order.OrderStatus;
 import ge.dms.schemas.serde.Json;
+import ge.dms.schemas.view.RedisKeys;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -174,8 +175,9 @@ public final class ViewCheck {
     /** Per (restaurant, day) and per day over all orders: order count, delivered count, delivered revenue. */
     private static void compareAnalytics(Connection write, Connection read, List<Drift> drift) throws SQLException {
         String day = "(created_at AT TIME ZONE '" + AnalyticsProjection.DAY_ZONE.getId() + "')::date";
-        String figures = "count(*) || ' ' || count(*) FILTER (WHERE status = 'delivered') || ' ' "
-                + "|| coalesce(sum(total_amount) FILTER (WHERE status = 'delivered'), 0)::numeric(16, 2)";
+        String delivered = "status = '" + OrderStatus.DELIVERED.value() + "'";
+        String figures = "count(*) || ' ' || count(*) FILTER (WHERE " + delivered + ") || ' ' "
+                + "|| coalesce(sum(total_amount) FILTER (WHERE " + delivered + "), 0)::numeric(16, 2)";
         String rows = "orders || ' ' || delivered_count || ' ' || delivered_revenue::numeric(16, 2) FROM analytics_daily "
                 + "WHERE orders > 0 AND dimension = '";
         compareAnalytics("restaurant day",
