@@ -7,7 +7,7 @@ import ge.dms.command.order.persistence.OrderRepository.PricedLine;
 import ge.dms.command.persistence.jooq.tables.records.OrdersRecord;
 import ge.dms.command.persistence.jooq.tables.records.ProductsRecord;
 import ge.dms.command.security.Actor;
-import ge.dms.command.security.Role;
+import ge.dms.http.token.Role;
 import ge.dms.schemas.order.OrderStatus;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;

@@ -9,7 +9,7 @@ import ge.dms.command.order.persistence.OrderRepository.PricedLine;
 import ge.dms.command.persistence.jooq.tables.records.OrdersRecord;
 import ge.dms.command.problem.ApiException;
 import ge.dms.command.security.Actor;
-import ge.dms.command.security.Role;
+import ge.dms.http.token.Role;
 import ge.dms.schemas.order.OrderStatus;
 import jakarta.inject.Singleton;
 import org.jooq.DSLContext;

@@ -1,13 +1,13 @@
 package ge.dms.command.security;
 
-import com.nimbusds.jwt.JWTClaimsSet;
+import ge.dms.http.token.Caller;
+import ge.dms.http.token.Claims;
+import ge.dms.http.token.Role;
+import ge.dms.http.token.TokenCodec;
 
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
-import java.util.List;
 import java.util.HexFormat;
 
 /**
@@ -25,19 +25,9 @@ public final class DevTokens {
         if (parsed != Role.ADMIN && id == null) {
             throw new IllegalArgumentException("a " + role + " token needs the " + role + "'s id");
         }
-        JwtConfig config = new JwtConfig();
-        config.setSecret(secret);
+        TokenCodec codec = new TokenCodec(secret, Claims.DEFAULT_ISSUER);
         Instant now = Instant.now();
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-                .issuer(config.getIssuer())
-                .subject(parsed.value() + (id == null ? "" : ":" + id))
-                .claim("roles", List.of(parsed.value()))
-                .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(ttl)));
-        if (id != null) {
-            claims.claim(Actor.ID_CLAIM, id);
-        }
-        return new JwtCodec(config.key(), config.getIssuer()).sign(claims.build());
+        return codec.mint(parsed.value() + (id == null ? "" : ":" + id), new Caller(parsed, id), now, now.plus(ttl));
     }
 
     public static String mint(String secret, String role, Long id) {
@@ -48,6 +38,6 @@ public final class DevTokens {
     public static String randomSecret() {
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
-        return new String(HexFormat.of().formatHex(bytes).getBytes(StandardCharsets.US_ASCII), StandardCharsets.US_ASCII);
+        return HexFormat.of().formatHex(bytes);
     }
 }
