@@ -1,4 +1,4 @@
-package ge.dms.command.security;
+package ge.dms.devstack.tokens;
 
 import ge.dms.http.token.Caller;
 import ge.dms.http.token.Claims;
@@ -12,7 +12,8 @@ import java.util.HexFormat;
 
 /**
  * Mints tokens for local use and tests ({@code ./dev token --role restaurant --id 7}), signed
- * with the same secret the service is given. Not used by the service itself.
+ * with the same secret the services are given, by the services' own rules ({@link TokenCodec}). No service
+ * carries it: it is for the launcher, the tests and bench.
  */
 public final class DevTokens {
 

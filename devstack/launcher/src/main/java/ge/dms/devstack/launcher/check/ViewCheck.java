@@ -1,4 +1,4 @@
-package ge.dms.projection.check;
+package ge.dms.devstack.launcher.check;
 
 import ge.dms.projection.analytics.AnalyticsKey;
 import ge.dms.projection.analytics.AnalyticsProjection;
@@ -30,6 +30,7 @@ import java.util.Objects;
  * and driver in the read-side {@code order_view} and in Redis; and per (restaurant, day in
  * Asia/Tbilisi) and per day over all orders the order count, delivered count and delivered revenue in
  * {@code analytics_daily} against SQL over the write-side {@code orders}. Read-only everywhere.
+ * A dev and operations tool ({@code ./dev check-views}, {@link CheckViewsCommand}); no service carries it.
  */
 public final class ViewCheck {
 
@@ -82,19 +83,6 @@ public final class ViewCheck {
         drift.forEach(d -> LOG.warn("Drift {} in {}: write side {}, view {}", d.subject(), d.where(), d.expected(), d.actual()));
         LOG.info("View check: {} drift(s)", drift.size());
         return drift;
-    }
-
-    /** Exits with an exception (status 1) when there is drift; configured by the DMS_* variables. */
-    public static void main(String[] args) throws SQLException {
-        Map<String, String> env = System.getenv();
-        List<Drift> drift = check(
-                new Database(env.get("DMS_POSTGRES_URL"), env.get("DMS_POSTGRES_USER"), env.get("DMS_POSTGRES_PASSWORD")),
-                new Database(env.get("DMS_READ_POSTGRES_URL"), env.get("DMS_READ_POSTGRES_USER"), env.get("DMS_READ_POSTGRES_PASSWORD")),
-                env.get("DMS_REDIS_URL"),
-                new RedisKeys(env.getOrDefault("DMS_REDIS_KEY_PREFIX", "dms:")));
-        if (!drift.isEmpty()) {
-            throw new IllegalStateException(drift.size() + " view(s) drifted from the write side");
-        }
     }
 
     private record Snapshot(String status, long version, BigDecimal total, int itemCount, Long driverId) {

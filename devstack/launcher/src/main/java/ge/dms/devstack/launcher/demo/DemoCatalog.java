@@ -1,4 +1,4 @@
-package ge.dms.command.demo;
+package ge.dms.devstack.launcher.demo;
 
 import java.util.List;
 

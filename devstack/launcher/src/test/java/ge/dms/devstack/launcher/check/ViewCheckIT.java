@@ -1,4 +1,4 @@
-package ge.dms.projection.check;
+package ge.dms.devstack.launcher.check;
 
 import ge.dms.devstack.infra.Infrastructure;
 import ge.dms.devstack.infra.PostgresEndpoint;
@@ -7,10 +7,10 @@ import ge.dms.devstack.test.WithDevStack;
 import ge.dms.projection.Projections;
 import ge.dms.projection.ProjectionsConfig;
 import ge.dms.projection.TestData;
-import ge.dms.schemas.view.RedisKeys;
 import ge.dms.schemas.ProjectionTopics;
 import ge.dms.schemas.Topic;
 import ge.dms.schemas.cdc.ChangeEvent;
+import ge.dms.schemas.view.RedisKeys;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;

@@ -1,4 +1,4 @@
-package ge.dms.command.demo;
+package ge.dms.devstack.launcher.demo;
 
 import ge.dms.command.order.OrderAction;
 import ge.dms.command.order.OrderLifecycle;
