@@ -83,7 +83,7 @@ final class UpCommand implements Callable<Integer> {
             DevControl control = services.add(new DevControl(platform));
             UpEnvironment.write(DevSecret.projectRoot(), endpoints, control.url(), UpEnvironment.services(platform));
         } catch (RuntimeException startFailed) {
-            // The exit that follows skips shutdown hooks: stop what did start, or it outlives us.
+            // Stop what did start before the error is reported (the shutdown hook closes again, harmlessly).
             services.close();
             throw startFailed;
         }
