@@ -1,6 +1,5 @@
 package ge.dms.cdc;
 
-import ge.dms.settings.InvalidSettingsException;
 import ge.dms.cdc.convert.ChangeEventConverter;
 import ge.dms.cdc.errors.PermanentCdcException;
 import ge.dms.cdc.publish.AckListener;
@@ -11,6 +10,7 @@ import ge.dms.cdc.slot.SlotState;
 import ge.dms.cdc.startup.KafkaTopics;
 import ge.dms.cdc.startup.Preflight;
 import ge.dms.schemas.Topics;
+import ge.dms.settings.InvalidSettingsException;
 import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
@@ -116,8 +116,8 @@ public final class CdcPipeline implements AutoCloseable {
 
     private void startEngine(AckListener listener) {
         ChangeEventConverter converter = new ChangeEventConverter(EngineProperties.UNAVAILABLE_VALUE_PLACEHOLDER, Clock.systemUTC());
-        ChangePublisher publisher = new ChangePublisher(Topics.withPrefix(config.topicPrefix()), producer, converter,
-                metrics, listener, config.retryBackoffMaxMs(), Clock.systemUTC());
+        ChangePublisher publisher = new ChangePublisher(Topics.withPrefix(config.topics().prefix()), producer, converter,
+                metrics, listener, config.producer().retryBackoffMaxMs(), Clock.systemUTC());
         engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
                 .using(EngineProperties.of(config))
                 .using(this::engineStopped)
@@ -126,7 +126,7 @@ public final class CdcPipeline implements AutoCloseable {
         engineThread.execute(engine);
         slotMonitor.start();
         LOG.info("cdc-pipeline started: slot {}, publication {}, topics {}dms.cdc.*, engine {}",
-                config.slotName(), config.publicationName(), config.topicPrefix(), engine.getClass().getSimpleName());
+                config.source().slotName(), config.source().publicationName(), config.topics().prefix(), engine.getClass().getSimpleName());
     }
 
     private void engineStopped(boolean success, String message, Throwable error) {
@@ -205,7 +205,7 @@ public final class CdcPipeline implements AutoCloseable {
         } else if (stopped.isDone()) {
             error = "stopped";
         } else if (!slotMonitor.healthy()) {
-            error = "replication slot " + config.slotName() + " unhealthy: " + slotMonitor.state();
+            error = "replication slot " + config.source().slotName() + " unhealthy: " + slotMonitor.state();
         }
         return new Health(error == null, slotMonitor.state(), metrics.lastEventAgeMillis(), metrics.published(), error);
     }
@@ -247,17 +247,17 @@ public final class CdcPipeline implements AutoCloseable {
 
     private static Properties producerProperties(CdcConfig config) {
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap());
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, config.name() + "-producer");
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.connection().kafkaBootstrap());
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, config.source().name() + "-producer");
         // Acknowledged means on every in-sync replica: the only ack worth advancing offsets for.
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         // Producer retries never duplicate or reorder within a partition.
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
         // Each record leaves at once; batching happens anyway while a request is in flight.
-        p.put(ProducerConfig.LINGER_MS_CONFIG, Long.toString(config.producerLingerMs()));
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(config.producerDeliveryTimeoutMs()));
-        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(Math.min(10_000, config.producerDeliveryTimeoutMs())));
+        p.put(ProducerConfig.LINGER_MS_CONFIG, Long.toString(config.producer().lingerMs()));
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(config.producer().deliveryTimeoutMs()));
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(Math.min(10_000, config.producer().deliveryTimeoutMs())));
         // send() must not block the engine for Kafka's default 60 s when metadata is missing; the batch is retried instead.
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
         p.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, "50");
@@ -278,9 +278,9 @@ public final class CdcPipeline implements AutoCloseable {
             config = CdcConfig.from(System.getenv(), properties);
         } catch (InvalidSettingsException e) {
             LOG.error("cdc-pipeline cannot start, {}", e.getMessage());
-            // Exit status 2 without a stack trace: the message says what to set. halt, not System.exit
-            // (house style, as ./dev does); nothing has started, so no shutdown hook is skipped.
-            Runtime.getRuntime().halt(2);
+            // Exit status 2 without a stack trace: the message says what to set. A normal exit, so the
+            // shutdown hooks (the log appenders' flush among them) still run.
+            System.exit(2);
             return;
         }
         LOG.info("starting cdc-pipeline with {}", config);

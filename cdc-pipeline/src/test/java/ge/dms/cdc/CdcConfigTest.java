@@ -19,11 +19,11 @@ class CdcConfigTest {
     void shouldReadConnectionFromEnvironmentAndKeysFromPropertiesThenEnvironment() {
         CdcConfig config = CdcConfig.from(ENV, Map.of("cdc.poll.interval.ms", "20"));
 
-        assertThat(config.jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/dms_write");
-        assertThat(config.kafkaBootstrap()).isEqualTo("kafka:9092");
-        assertThat(config.pollIntervalMs()).isEqualTo(20);
-        assertThat(config.slotName()).isEqualTo("from_env");
-        assertThat(config.offsetFlushIntervalMs()).isEqualTo(1_000);
+        assertThat(config.connection().jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/dms_write");
+        assertThat(config.connection().kafkaBootstrap()).isEqualTo("kafka:9092");
+        assertThat(config.engine().pollIntervalMs()).isEqualTo(20);
+        assertThat(config.source().slotName()).isEqualTo("from_env");
+        assertThat(config.engine().offsetFlushIntervalMs()).isEqualTo(1_000);
         assertThat(config.toString()).doesNotContain("secret");
     }
 

@@ -31,7 +31,7 @@ final class CdcFixture implements AutoCloseable {
     private CdcFixture(PostgresEndpoint database, CdcConfig config) {
         this.database = database;
         this.config = config;
-        this.topics = Topics.withPrefix(config.topicPrefix());
+        this.topics = Topics.withPrefix(config.topics().prefix());
     }
 
     /** A fresh database with the write-side tables and the {@code dms_cdc} publication. */
@@ -66,7 +66,7 @@ final class CdcFixture implements AutoCloseable {
     boolean slotExists(boolean activeOnly) throws SQLException {
         try (Connection c = connect(); var s = c.prepareStatement(
                 "SELECT active FROM pg_replication_slots WHERE slot_name = ?")) {
-            s.setString(1, config.slotName());
+            s.setString(1, config.source().slotName());
             try (var rows = s.executeQuery()) {
                 return rows.next() && (!activeOnly || rows.getBoolean(1));
             }
@@ -94,12 +94,12 @@ final class CdcFixture implements AutoCloseable {
 
     /** Cuts the pipeline's replication connection, as a PostgreSQL restart or a network failure would. */
     void terminateWalSender() {
-        sql("SELECT pg_terminate_backend(active_pid) FROM pg_replication_slots WHERE slot_name = '" + config.slotName()
+        sql("SELECT pg_terminate_backend(active_pid) FROM pg_replication_slots WHERE slot_name = '" + config.source().slotName()
                 + "' AND active_pid IS NOT NULL");
     }
 
     ChangeCollector collector() {
-        return new ChangeCollector(config.kafkaBootstrap(), topics);
+        return new ChangeCollector(config.connection().kafkaBootstrap(), topics);
     }
 
     @Override
@@ -112,9 +112,9 @@ final class CdcFixture implements AutoCloseable {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
                 s.execute("SELECT pg_terminate_backend(active_pid) FROM pg_replication_slots WHERE slot_name = '"
-                        + config.slotName() + "' AND active_pid IS NOT NULL");
+                        + config.source().slotName() + "' AND active_pid IS NOT NULL");
                 s.execute("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = '"
-                        + config.slotName() + "'");
+                        + config.source().slotName() + "'");
                 return !slotExists(false);
             });
         } catch (SQLException e) {

@@ -226,7 +226,7 @@ class CdcPipelineIT {
 
             assertThatThrownBy(() -> CdcPipeline.start(db.config))
                     .isInstanceOf(PermanentCdcException.class)
-                    .hasMessageContaining("replication slot " + db.config.slotName() + " does not exist any more")
+                    .hasMessageContaining("replication slot " + db.config.source().slotName() + " does not exist any more")
                     .hasMessageContaining("Not re-snapshotting silently");
         }
     }

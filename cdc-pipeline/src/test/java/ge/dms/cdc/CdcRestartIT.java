@@ -106,10 +106,10 @@ class CdcRestartIT {
         command.add(System.getProperty("java.class.path"));
         command.add(CdcPipeline.class.getName());
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("DMS_POSTGRES_URL", db.config.jdbcUrl());
-        builder.environment().put("DMS_POSTGRES_USER", db.config.user());
-        builder.environment().put("DMS_POSTGRES_PASSWORD", db.config.password());
-        builder.environment().put("DMS_KAFKA_BOOTSTRAP", db.config.kafkaBootstrap());
+        builder.environment().put("DMS_POSTGRES_URL", db.config.connection().jdbcUrl());
+        builder.environment().put("DMS_POSTGRES_USER", db.config.connection().user());
+        builder.environment().put("DMS_POSTGRES_PASSWORD", db.config.connection().password());
+        builder.environment().put("DMS_KAFKA_BOOTSTRAP", db.config.connection().kafkaBootstrap());
         File log = Path.of("target", "cdc-child-" + ns.id() + ".log").toFile();
         builder.redirectErrorStream(true).redirectOutput(log);
         LOG.info("pipeline runs in a child JVM, log in {}", log);

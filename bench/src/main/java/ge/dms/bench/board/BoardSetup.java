@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import ge.dms.bench.platform.Callers;
 import ge.dms.bench.platform.Db;
 import ge.dms.bench.platform.Probe;
+import ge.dms.schemas.order.OrderStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,7 @@ import java.util.Map;
 final class BoardSetup {
 
     private static final Logger LOG = LoggerFactory.getLogger(BoardSetup.class);
-    static final List<String> OPEN = List.of("pending", "confirmed", "preparing", "ready", "out_for_delivery");
+    static final List<String> OPEN = OrderStatus.valuesOf(OrderStatus.OPEN);
 
     private final BoardPages pages;
     private final Db write;

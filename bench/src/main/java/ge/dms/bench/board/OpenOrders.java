@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import ge.dms.bench.commands.ApiClient;
 import ge.dms.bench.platform.BenchIndexes;
 import ge.dms.bench.platform.Db;
-import ge.dms.command.security.DevTokens;
+import ge.dms.devstack.tokens.DevTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,7 +2,7 @@ package ge.dms.bench.commands;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import ge.dms.command.security.DevTokens;
+import ge.dms.devstack.tokens.DevTokens;
 
 import java.io.IOException;
 import java.util.ArrayList;

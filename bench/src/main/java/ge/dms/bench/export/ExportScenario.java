@@ -7,7 +7,7 @@ import ge.dms.bench.platform.LivePlatformOptions;
 import ge.dms.bench.platform.OrderData;
 import ge.dms.bench.report.Runs;
 import ge.dms.bench.report.Series;
-import ge.dms.command.security.DevTokens;
+import ge.dms.devstack.tokens.DevTokens;
 import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,6 @@
 package ge.dms.bench.platform;
 
+import ge.dms.schemas.order.OrderStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +19,7 @@ public final class BenchIndexes implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BenchIndexes.class);
 
-    public static final String OPEN_STATUSES = "'pending', 'confirmed', 'preparing', 'ready', 'out_for_delivery'";
+    public static final String OPEN_STATUSES = OrderStatus.sqlLiterals(OrderStatus.OPEN);
 
     static final List<String> NAMES = List.of("bench_orders_restaurant_status_created", "bench_orders_open",
             "bench_orders_board_covering", "bench_orders_restaurant_driver_created");

@@ -1,6 +1,6 @@
 package ge.dms.bench.platform;
 
-import ge.dms.command.security.DevTokens;
+import ge.dms.devstack.tokens.DevTokens;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -3,10 +3,10 @@ package ge.dms.bench.data;
 import com.fasterxml.jackson.databind.JsonNode;
 import ge.dms.bench.support.TestBench;
 import ge.dms.command.CommandApi;
-import ge.dms.command.security.DevTokens;
 import ge.dms.devstack.infra.PostgresEndpoint;
 import ge.dms.devstack.test.TestNamespace;
 import ge.dms.devstack.test.WithDevStack;
+import ge.dms.devstack.tokens.DevTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ge.dms.bench.Bench;
 import ge.dms.command.CommandApi;
-import ge.dms.command.security.DevTokens;
 import ge.dms.devstack.infra.PostgresEndpoint;
+import ge.dms.devstack.tokens.DevTokens;
 import org.flywaydb.core.Flyway;
 import picocli.CommandLine;
 

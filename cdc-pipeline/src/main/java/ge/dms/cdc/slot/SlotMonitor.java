@@ -53,7 +53,7 @@ public final class SlotMonitor implements AutoCloseable {
     }
 
     public void start() {
-        scheduler.scheduleWithFixedDelay(this::checkQuietly, 0, config.slotCheckIntervalMs(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::checkQuietly, 0, config.slot().checkIntervalMs(), TimeUnit.MILLISECONDS);
     }
 
     public SlotState state() {
@@ -63,14 +63,14 @@ public final class SlotMonitor implements AutoCloseable {
     /** Healthy: the slot exists, is not lost, and lags less than {@code cdc.slot.max.lag.bytes}. */
     public boolean healthy() {
         SlotState s = state;
-        return s.exists() && !s.lost() && s.lagBytes() < config.slotMaxLagBytes();
+        return s.exists() && !s.lost() && s.lagBytes() < config.slot().maxLagBytes();
     }
 
     /** Reads the slot now. */
     public SlotState check() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password());
+        try (Connection connection = DriverManager.getConnection(config.connection().jdbcUrl(), config.connection().user(), config.connection().password());
              PreparedStatement statement = connection.prepareStatement(QUERY)) {
-            statement.setString(1, config.slotName());
+            statement.setString(1, config.source().slotName());
             try (ResultSet rows = statement.executeQuery()) {
                 SlotState now = rows.next()
                         ? new SlotState(true, rows.getBoolean(1), rows.getString(2), rows.getLong(3), rows.getLong(4))
@@ -96,7 +96,7 @@ public final class SlotMonitor implements AutoCloseable {
                 onLost.accept(lost);
             }
         } catch (SQLException e) {
-            LOG.warn("could not read replication slot {}: {}", config.slotName(), e.getMessage());
+            LOG.warn("could not read replication slot {}: {}", config.source().slotName(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("slot check failed", e);
         }

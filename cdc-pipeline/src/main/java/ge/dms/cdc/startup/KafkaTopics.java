@@ -41,17 +41,17 @@ public final class KafkaTopics {
 
     /** Creates what is missing; existing topics are left as they are. */
     public static void ensure(CdcConfig config) {
-        CdcTopics topics = ge.dms.schemas.Topics.withPrefix(config.topicPrefix());
-        Optional<Short> replication = config.topicReplicationFactor() < 0 ? Optional.empty() : Optional.of(config.topicReplicationFactor());
-        Optional<Integer> partitions = Optional.of(config.topicPartitions());
+        CdcTopics topics = ge.dms.schemas.Topics.withPrefix(config.topics().prefix());
+        Optional<Short> replication = config.topics().replicationFactor() < 0 ? Optional.empty() : Optional.of(config.topics().replicationFactor());
+        Optional<Integer> partitions = Optional.of(config.topics().partitions());
         List<NewTopic> wanted = new ArrayList<>();
         // Change topics: compacted, so a new projection can rebuild from them; the lag keeps recent history whole.
         topics.tables().values().forEach(t -> wanted.add(new NewTopic(t.name(), partitions, replication).configs(Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-                TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, Long.toString(config.minCompactionLagMs())))));
+                TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, Long.toString(config.topics().minCompactionLagMs())))));
         wanted.add(new NewTopic(topics.transactions().name(), partitions, replication).configs(Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-                TopicConfig.RETENTION_MS_CONFIG, Long.toString(config.transactionsRetentionMs()))));
+                TopicConfig.RETENTION_MS_CONFIG, Long.toString(config.topics().transactionsRetentionMs()))));
         wanted.add(new NewTopic(topics.deadLetter().name(), Optional.of(1), replication).configs(Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
                 TopicConfig.RETENTION_MS_CONFIG, Long.toString(DEAD_LETTER_RETENTION_MS))));
@@ -67,23 +67,23 @@ public final class KafkaTopics {
             }
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("could not create the CDC topics on " + config.kafkaBootstrap() + ": " + e.getCause(), e);
+                throw new IllegalStateException("could not create the CDC topics on " + config.connection().kafkaBootstrap() + ": " + e.getCause(), e);
             }
         } catch (TimeoutException e) {
-            throw new IllegalStateException("Kafka at " + config.kafkaBootstrap() + " did not answer within 30 s", e);
+            throw new IllegalStateException("Kafka at " + config.connection().kafkaBootstrap() + " did not answer within 30 s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
         }
     }
 
-    /** Whether the offsets topic holds a (non-deleted) offset written by the engine named {@code config.name()}. */
+    /** Whether the offsets topic holds a (non-deleted) offset written by the engine named {@code config.source().name()}. */
     public static boolean offsetsExist(CdcConfig config) {
         Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap());
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.connection().kafkaBootstrap());
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, config.name() + "-offset-check");
-        String marker = "\"server\":\"" + config.name() + "\"";
+        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, config.source().name() + "-offset-check");
+        String marker = "\"server\":\"" + config.source().name() + "\"";
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             var partitionInfos = consumer.partitionsFor(config.offsetTopicName(), Duration.ofSeconds(30));
             if (partitionInfos == null || partitionInfos.isEmpty()) {
@@ -107,14 +107,14 @@ public final class KafkaTopics {
             }
             return found;
         } catch (org.apache.kafka.common.errors.TimeoutException e) {
-            throw new IllegalStateException("Kafka at " + config.kafkaBootstrap() + " did not answer within 30 s", e);
+            throw new IllegalStateException("Kafka at " + config.connection().kafkaBootstrap() + " did not answer within 30 s", e);
         }
     }
 
     private static Properties adminProperties(CdcConfig config) {
         Properties properties = new Properties();
-        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap());
-        properties.put(AdminClientConfig.CLIENT_ID_CONFIG, config.name() + "-admin");
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.connection().kafkaBootstrap());
+        properties.put(AdminClientConfig.CLIENT_ID_CONFIG, config.source().name() + "-admin");
         return properties;
     }
 }

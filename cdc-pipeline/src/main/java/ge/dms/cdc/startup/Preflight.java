@@ -32,13 +32,13 @@ public final class Preflight {
 
     /** @param offsetsExist whether the offsets topic holds an offset for this pipeline */
     public static void check(CdcConfig config, boolean offsetsExist) {
-        try (Connection connection = DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password())) {
+        try (Connection connection = DriverManager.getConnection(config.connection().jdbcUrl(), config.connection().user(), config.connection().password())) {
             checkWalLevel(connection);
             checkPublication(connection, config);
             checkSlot(connection, config, offsetsExist);
             warnAboutReplicaIdentity(connection);
         } catch (SQLException e) {
-            String message = CdcErrors.explainSql(e, config.user(), config.jdbcUrl());
+            String message = CdcErrors.explainSql(e, config.connection().user(), config.connection().jdbcUrl());
             if (e.getSQLState() != null && CdcErrors.isRetriableSqlState(e.getSQLState())) {
                 throw new IllegalStateException(message, e);
             }
@@ -55,7 +55,7 @@ public final class Preflight {
     }
 
     private static void checkPublication(Connection connection, CdcConfig config) throws SQLException {
-        String publication = config.publicationName();
+        String publication = config.source().publicationName();
         if (single(connection, "SELECT pubname FROM pg_publication WHERE pubname = ?", publication) == null) {
             throw new PermanentCdcException("publication \"" + publication + "\" does not exist in database "
                     + connection.getCatalog() + ": the write-side migrations (command-api) create it; run them, or "
@@ -84,19 +84,19 @@ public final class Preflight {
     private static void checkSlot(Connection connection, CdcConfig config, boolean offsetsExist) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT database, plugin, wal_status FROM pg_replication_slots WHERE slot_name = ?")) {
-            statement.setString(1, config.slotName());
+            statement.setString(1, config.source().slotName());
             try (ResultSet rows = statement.executeQuery()) {
                 if (!rows.next()) {
                     if (offsetsExist) {
                         throw slotLost(config, "does not exist any more");
                     }
-                    LOG.info("replication slot {} does not exist yet: it is created now and a snapshot is taken", config.slotName());
+                    LOG.info("replication slot {} does not exist yet: it is created now and a snapshot is taken", config.source().slotName());
                     return;
                 }
                 String database = rows.getString(1);
                 String walStatus = rows.getString(3);
                 if (!connection.getCatalog().equals(database)) {
-                    throw new PermanentCdcException("replication slot " + config.slotName() + " belongs to database " + database
+                    throw new PermanentCdcException("replication slot " + config.source().slotName() + " belongs to database " + database
                             + ", not " + connection.getCatalog() + ": choose another cdc.slot.name");
                 }
                 if ("lost".equals(walStatus)) {
@@ -104,7 +104,7 @@ public final class Preflight {
                 }
                 if (!offsetsExist) {
                     LOG.warn("replication slot {} exists but offsets topic {} has no offset for {}: a new snapshot is taken",
-                            config.slotName(), config.offsetTopicName(), config.name());
+                            config.source().slotName(), config.offsetTopicName(), config.source().name());
                 }
             }
         }
@@ -112,7 +112,7 @@ public final class Preflight {
 
     /** The message a lost slot deserves: changes are gone, and only a deliberate re-snapshot repairs that. */
     public static PermanentCdcException slotLost(CdcConfig config, String what) {
-        return new PermanentCdcException("replication slot " + config.slotName() + " " + what
+        return new PermanentCdcException("replication slot " + config.source().slotName() + " " + what
                 + ", so changes committed since the last stored offset are lost for this pipeline. Not re-snapshotting "
                 + "silently: to start over deliberately, delete this pipeline's offsets (topic " + config.offsetTopicName()
                 + ", or choose a new cdc.name), drop the slot if it is still listed, and start again; consumers then "

@@ -5,9 +5,9 @@ import ge.dms.command.idempotency.CommandRunner;
 import ge.dms.command.idempotency.WriteToken;
 import ge.dms.command.persistence.jooq.tables.records.ProductsRecord;
 import ge.dms.command.problem.ApiException;
-import ge.dms.command.problem.FieldError;
 import ge.dms.command.security.Actor;
 import ge.dms.command.trace.RequestId;
+import ge.dms.http.problem.FieldError;
 import jakarta.inject.Singleton;
 import org.jooq.DSLContext;
 

@@ -1,9 +1,9 @@
 package ge.dms.command.idempotency;
 
 import ge.dms.command.problem.ApiException;
-import ge.dms.command.problem.FieldError;
 import ge.dms.command.security.Actor;
 import ge.dms.command.trace.RequestId;
+import ge.dms.http.problem.FieldError;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import org.jooq.DSLContext;

@@ -1,5 +1,6 @@
 package ge.dms.command.openapi;
 
+import ge.dms.schemas.order.OrderStatus;
 import io.micronaut.core.beans.BeanIntrospection;
 import io.micronaut.core.beans.BeanIntrospector;
 import io.micronaut.core.beans.BeanProperty;
@@ -83,6 +84,9 @@ final class SchemaWriter {
             property.stringValue(Pattern.class, "regexp").ifPresent(regexp -> schema.put("pattern", regexp));
             property.stringValue(DecimalMin.class).ifPresent(min -> schema.put("minimum", new BigDecimal(min)));
             property.stringValue(DecimalMax.class).ifPresent(max -> schema.put("maximum", new BigDecimal(max)));
+            if (property.hasAnnotation(OrderStatusValue.class)) {
+                schema.put("enum", OrderStatus.allValues());
+            }
             properties.put(property.getName(), schema);
         }
         Map<String, Object> schema = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package ge.dms.command.order;
 
 import ge.dms.command.security.Actor;
+import ge.dms.schemas.order.OrderStatus;
 
 import java.util.Objects;
 

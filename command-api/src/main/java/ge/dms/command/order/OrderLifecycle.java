@@ -1,49 +1,32 @@
 package ge.dms.command.order;
 
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import ge.dms.schemas.order.OrderStatus;
 
-import static ge.dms.command.order.OrderAction.ASSIGN_DRIVER;
-import static ge.dms.command.order.OrderAction.CANCEL;
-import static ge.dms.command.order.OrderAction.CONFIRM;
-import static ge.dms.command.order.OrderAction.DELIVER;
-import static ge.dms.command.order.OrderAction.MARK_READY;
-import static ge.dms.command.order.OrderAction.PICK_UP;
-import static ge.dms.command.order.OrderAction.START_PREPARING;
-import static ge.dms.command.order.OrderStatus.CANCELLED;
-import static ge.dms.command.order.OrderStatus.CONFIRMED;
-import static ge.dms.command.order.OrderStatus.DELIVERED;
-import static ge.dms.command.order.OrderStatus.OUT_FOR_DELIVERY;
-import static ge.dms.command.order.OrderStatus.PENDING;
-import static ge.dms.command.order.OrderStatus.PREPARING;
-import static ge.dms.command.order.OrderStatus.READY;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * The order state machine (DOMAIN.md), as a table: for each status, the actions it allows and
- * where each leads. Assigning a driver keeps the status. Who may do what is {@link OrderAccess}'s.
+ * The order state machine as actions: an action is allowed where the shared lifecycle ({@link OrderStatus#next()})
+ * allows the move it makes. Assigning a driver keeps the status and is allowed while the order is confirmed and not
+ * yet picked up. Who may do what is {@link OrderAccess}'s.
  */
 public final class OrderLifecycle {
 
-    private static final Map<OrderStatus, Map<OrderAction, OrderStatus>> TRANSITIONS = new EnumMap<>(OrderStatus.class);
-
-    static {
-        TRANSITIONS.put(PENDING, Map.of(CONFIRM, CONFIRMED, CANCEL, CANCELLED));
-        TRANSITIONS.put(CONFIRMED, Map.of(START_PREPARING, PREPARING, ASSIGN_DRIVER, CONFIRMED, CANCEL, CANCELLED));
-        TRANSITIONS.put(PREPARING, Map.of(MARK_READY, READY, ASSIGN_DRIVER, PREPARING, CANCEL, CANCELLED));
-        TRANSITIONS.put(READY, Map.of(PICK_UP, OUT_FOR_DELIVERY, ASSIGN_DRIVER, READY, CANCEL, CANCELLED));
-        TRANSITIONS.put(OUT_FOR_DELIVERY, Map.of(DELIVER, DELIVERED));
-        TRANSITIONS.put(DELIVERED, Map.of());
-        TRANSITIONS.put(CANCELLED, Map.of());
-    }
+    /** Where a driver can still be (re)assigned: confirmed, and the driver has not picked the order up yet. */
+    private static final Set<OrderStatus> DRIVER_ASSIGNABLE = EnumSet.of(OrderStatus.CONFIRMED, OrderStatus.PREPARING, OrderStatus.READY);
 
     private OrderLifecycle() {
     }
 
     /** The status {@code action} leads to from {@code from}, or empty when the lifecycle forbids it. */
     public static Optional<OrderStatus> next(OrderStatus from, OrderAction action) {
-        return Optional.ofNullable(TRANSITIONS.get(from).get(action));
+        if (action.leadsTo() == null) {
+            return DRIVER_ASSIGNABLE.contains(from) ? Optional.of(from) : Optional.empty();
+        }
+        return from.mayBecome(action.leadsTo()) ? Optional.of(action.leadsTo()) : Optional.empty();
     }
 
     /** Like {@link #next} but refusing with a {@link TransitionRefusedException}. */
@@ -54,6 +37,6 @@ public final class OrderLifecycle {
 
     /** The actions allowed from {@code status}, in lifecycle order. */
     public static List<OrderAction> allowedActions(OrderStatus status) {
-        return java.util.Arrays.stream(OrderAction.values()).filter(TRANSITIONS.get(status)::containsKey).toList();
+        return Arrays.stream(OrderAction.values()).filter(action -> next(status, action).isPresent()).toList();
     }
 }

@@ -3,7 +3,7 @@ package ge.dms.command.order;
 import ge.dms.command.order.persistence.OrderRepository.PricedLine;
 import ge.dms.command.persistence.jooq.tables.records.ProductsRecord;
 import ge.dms.command.problem.ApiException;
-import ge.dms.command.problem.FieldError;
+import ge.dms.http.problem.FieldError;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,5 +1,8 @@
 package ge.dms.command.order;
 
+import ge.dms.schemas.order.OrderStatus;
+
+
 /** The caller changed an order from a version that is no longer current (409). */
 public final class StaleVersionException extends RuntimeException {
 

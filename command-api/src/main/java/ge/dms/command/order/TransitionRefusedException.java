@@ -1,5 +1,7 @@
 package ge.dms.command.order;
 
+import ge.dms.schemas.order.OrderStatus;
+
 import java.util.List;
 
 /** The lifecycle does not allow this action from the order's current status (409). */

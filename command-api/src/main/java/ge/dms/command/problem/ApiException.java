@@ -1,5 +1,6 @@
 package ge.dms.command.problem;
 
+import ge.dms.http.problem.FieldError;
 import io.micronaut.http.HttpStatus;
 
 import java.util.LinkedHashMap;
@@ -8,7 +9,7 @@ import java.util.Map;
 
 /**
  * A refusal the API means to give: becomes an RFC 9457 problem with a stable {@code type}
- * ({@link Problems#TYPE_BASE} + slug), the status, a human detail, per-field errors and any
+ * ({@link ge.dms.http.problem.Problem#TYPE_BASE} + slug), the status, a human detail, per-field errors and any
  * extension members (e.g. the current version of an order).
  */
 public class ApiException extends RuntimeException {

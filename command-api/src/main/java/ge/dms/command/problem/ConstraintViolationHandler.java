@@ -1,5 +1,6 @@
 package ge.dms.command.problem;
 
+import ge.dms.http.problem.FieldError;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

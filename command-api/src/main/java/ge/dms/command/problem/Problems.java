@@ -1,5 +1,7 @@
 package ge.dms.command.problem;
 
+import ge.dms.http.problem.FieldError;
+import ge.dms.http.problem.Problem;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -9,20 +11,16 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Writes RFC 9457 problem documents. The body is serialised here, to a string, so every error
- * path (ours, Micronaut's, security's) produces byte-for-byte the same shape and content type.
+ * Writes RFC 9457 problem documents ({@link Problem}, shared with query-api). The body is serialised here,
+ * to a string, so every error path (ours, Micronaut's, security's) produces byte-for-byte the same shape
+ * and content type.
  */
 @Singleton
 public class Problems {
-
-    public static final String TYPE_BASE = "https://dms.ge/problems/";
-    public static final String CONTENT_TYPE = "application/problem+json";
-    private static final int MAX_DETAIL = 500;
 
     private final JsonMapper json;
 
@@ -43,34 +41,15 @@ public class Problems {
     public <T> MutableHttpResponse<T> write(MutableHttpResponse<?> response, HttpRequest<?> request, HttpStatus status,
                                             String slug, String title, String detail, List<FieldError> errors,
                                             Map<String, Object> extensions) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", TYPE_BASE + slug);
-        body.put("title", title);
-        body.put("status", status.getCode());
-        body.put("detail", truncate(detail));
-        if (request != null) {
-            body.put("instance", request.getPath());
-        }
-        if (!errors.isEmpty()) {
-            body.put("errors", errors.stream()
-                    .map(e -> Map.of("field", e.field(), "message", truncate(e.message())))
-                    .toList());
-        }
-        extensions.forEach(body::putIfAbsent);
+        Problem problem = new Problem(slug, title, status.getCode(), detail, request == null ? null : request.getPath(),
+                errors, extensions);
         try {
             @SuppressWarnings("unchecked")
             MutableHttpResponse<T> typed = (MutableHttpResponse<T>) response.status(status)
-                    .contentType(CONTENT_TYPE).body(json.writeValueAsString(body));
+                    .contentType(Problem.CONTENT_TYPE).body(json.writeValueAsString(problem.body()));
             return typed;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String truncate(String text) {
-        if (text == null) {
-            return "";
-        }
-        return text.length() <= MAX_DETAIL ? text : text.substring(0, MAX_DETAIL) + "...";
     }
 }

@@ -1,5 +1,7 @@
 package ge.dms.command.security;
 
+import ge.dms.http.token.Claims;
+import ge.dms.http.token.Role;
 import io.micronaut.security.authentication.Authentication;
 
 /**
@@ -8,12 +10,10 @@ import io.micronaut.security.authentication.Authentication;
  */
 public record Actor(Role role, Long id) {
 
-    public static final String ID_CLAIM = "dms_id";
-
     public static Actor from(Authentication authentication) {
         Role role = authentication.getRoles().stream().findFirst().map(Role::of)
                 .orElseThrow(() -> new IllegalStateException("authenticated without a role"));
-        Object id = authentication.getAttributes().get(ID_CLAIM);
+        Object id = authentication.getAttributes().get(Claims.PARTY_ID);
         return new Actor(role, id instanceof Number n ? n.longValue() : null);
     }
 

@@ -1,14 +1,16 @@
 package ge.dms.command.security;
 
-import com.nimbusds.jwt.JWTClaimsSet;
-import ge.dms.command.session.AccessTokens;
 import ge.dms.command.session.SessionService;
+import ge.dms.http.token.Caller;
+import ge.dms.http.token.Claims;
+import ge.dms.http.token.TokenCodec;
+import ge.dms.http.token.VerifiedToken;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.filters.AuthenticationFetcher;
 import jakarta.inject.Named;
 import org.reactivestreams.Publisher;
@@ -17,13 +19,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Reads {@code Authorization: Bearer <jwt>} for Micronaut Security: an HS256 token signed with
- * {@code dms.jwt.secret}, not expired, from our issuer, with exactly one known role. Anything
+ * Reads {@code Authorization: Bearer <jwt>} for Micronaut Security: a token that passes the shared
+ * {@link TokenCodec}'s rules (HS256 with {@code dms.jwt.secret}, our issuer, unexpired, one known role). Anything
  * else leaves the request anonymous, so secured routes answer 401. A token from sign-in names its
  * session ({@code sid}): it counts only while that session is neither revoked nor expired, one
  * primary-key read on the blocking executor (never on the event loop). Tokens without {@code sid}
@@ -32,14 +33,12 @@ import java.util.concurrent.ExecutorService;
 @Context // built at start-up, so a missing or short DMS_JWT_SECRET stops the service before it serves
 public class BearerTokenFetcher implements AuthenticationFetcher<HttpRequest<?>> {
 
-    private static final Set<String> ROLES = Set.of(Role.ADMIN_ROLE, Role.RESTAURANT_ROLE, Role.DRIVER_ROLE);
-
-    private final JwtCodec codec;
+    private final TokenCodec codec;
     private final SessionService sessions;
     private final ExecutorService blocking;
 
     public BearerTokenFetcher(JwtConfig config, SessionService sessions, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
-        this.codec = new JwtCodec(config.key(), config.getIssuer());
+        this.codec = new TokenCodec(config.getSecret(), config.getIssuer());
         this.sessions = sessions;
         this.blocking = blocking;
     }
@@ -54,7 +53,7 @@ public class BearerTokenFetcher implements AuthenticationFetcher<HttpRequest<?>>
         if (authentication.isEmpty()) {
             return Publishers.empty();
         }
-        if (!(authentication.get().getAttributes().get(AccessTokens.SESSION_CLAIM) instanceof String sessionId)) {
+        if (!(authentication.get().getAttributes().get(Claims.SESSION) instanceof String sessionId)) {
             return Publishers.just(authentication.get());
         }
         CompletableFuture<Authentication> checked = CompletableFuture.supplyAsync(
@@ -63,31 +62,19 @@ public class BearerTokenFetcher implements AuthenticationFetcher<HttpRequest<?>>
     }
 
     Optional<Authentication> authenticate(String token) {
-        return codec.verify(token).map(JWTClaimsSet::getClaims).flatMap(this::toAuthentication);
+        // Signature, algorithm, issuer, expiry, role, party id and session claim are the codec's rules.
+        return codec.verify(token).map(BearerTokenFetcher::toAuthentication);
     }
 
-    private Optional<Authentication> toAuthentication(Map<String, Object> claims) {
-        // Signature, algorithm, issuer and expiry were checked by the codec.
-        if (!(claims.get("sub") instanceof String subject)
-                || !(claims.get("roles") instanceof List<?> roles) || roles.size() != 1
-                || !(roles.getFirst() instanceof String role) || !ROLES.contains(role)) {
-            return Optional.empty();
-        }
-        Object id = claims.get(Actor.ID_CLAIM);
-        if (!role.equals(Role.ADMIN_ROLE) && !(id instanceof Number)) {
-            return Optional.empty();
-        }
-        Object session = claims.get(AccessTokens.SESSION_CLAIM);
-        if (session != null && !(session instanceof String)) {
-            return Optional.empty();
-        }
+    private static Authentication toAuthentication(VerifiedToken token) {
+        Caller caller = token.caller();
         Map<String, Object> attributes = new HashMap<>();
-        if (id instanceof Number n) {
-            attributes.put(Actor.ID_CLAIM, n.longValue());
+        if (caller.id() != null) {
+            attributes.put(Claims.PARTY_ID, caller.id());
         }
-        if (session != null) {
-            attributes.put(AccessTokens.SESSION_CLAIM, session);
+        if (caller.sessionId() != null) {
+            attributes.put(Claims.SESSION, caller.sessionId());
         }
-        return Optional.of(Authentication.build(subject, List.of(role), attributes));
+        return Authentication.build(token.subject(), List.of(caller.role().value()), attributes);
     }
 }

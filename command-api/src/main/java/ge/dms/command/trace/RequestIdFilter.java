@@ -1,6 +1,6 @@
 package ge.dms.command.trace;
 
-import ge.dms.command.problem.FieldError;
+import ge.dms.http.problem.FieldError;
 import ge.dms.command.problem.Problems;
 import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
 import io.micronaut.core.annotation.Nullable;

@@ -1,10 +1,10 @@
 package ge.dms.command.order;
 
-import ge.dms.command.security.DevTokens;
 import ge.dms.command.support.TestApi;
 import ge.dms.command.support.TestApi.Reply;
 import ge.dms.devstack.test.TestNamespace;
 import ge.dms.devstack.test.WithDevStack;
+import ge.dms.devstack.tokens.DevTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,8 @@ package ge.dms.command.order;
 
 import ge.dms.command.order.OrderAccess.Decision;
 import ge.dms.command.security.Actor;
-import ge.dms.command.security.Role;
+import ge.dms.http.token.Role;
+import ge.dms.schemas.order.OrderStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

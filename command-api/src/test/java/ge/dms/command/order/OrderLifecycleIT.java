@@ -4,6 +4,7 @@ import ge.dms.command.support.TestApi;
 import ge.dms.command.support.TestApi.Reply;
 import ge.dms.devstack.test.TestNamespace;
 import ge.dms.devstack.test.WithDevStack;
+import ge.dms.schemas.order.OrderStatus;
 import org.jooq.Record;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,5 +1,6 @@
 package ge.dms.command.order;
 
+import ge.dms.schemas.order.OrderStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -17,13 +18,13 @@ import static ge.dms.command.order.OrderAction.DELIVER;
 import static ge.dms.command.order.OrderAction.MARK_READY;
 import static ge.dms.command.order.OrderAction.PICK_UP;
 import static ge.dms.command.order.OrderAction.START_PREPARING;
-import static ge.dms.command.order.OrderStatus.CANCELLED;
-import static ge.dms.command.order.OrderStatus.CONFIRMED;
-import static ge.dms.command.order.OrderStatus.DELIVERED;
-import static ge.dms.command.order.OrderStatus.OUT_FOR_DELIVERY;
-import static ge.dms.command.order.OrderStatus.PENDING;
-import static ge.dms.command.order.OrderStatus.PREPARING;
-import static ge.dms.command.order.OrderStatus.READY;
+import static ge.dms.schemas.order.OrderStatus.CANCELLED;
+import static ge.dms.schemas.order.OrderStatus.CONFIRMED;
+import static ge.dms.schemas.order.OrderStatus.DELIVERED;
+import static ge.dms.schemas.order.OrderStatus.OUT_FOR_DELIVERY;
+import static ge.dms.schemas.order.OrderStatus.PENDING;
+import static ge.dms.schemas.order.OrderStatus.PREPARING;
+import static ge.dms.schemas.order.OrderStatus.READY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

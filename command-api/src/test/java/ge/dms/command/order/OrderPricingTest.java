@@ -2,7 +2,7 @@ package ge.dms.command.order;
 
 import ge.dms.command.persistence.jooq.tables.records.ProductsRecord;
 import ge.dms.command.problem.ApiException;
-import ge.dms.command.problem.FieldError;
+import ge.dms.http.problem.FieldError;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -1,9 +1,9 @@
 package ge.dms.command.support;
 
 import ge.dms.command.CommandApi;
-import ge.dms.command.security.DevTokens;
 import ge.dms.devstack.infra.PostgresEndpoint;
 import ge.dms.devstack.test.TestNamespace;
+import ge.dms.devstack.tokens.DevTokens;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import org.jooq.DSLContext;

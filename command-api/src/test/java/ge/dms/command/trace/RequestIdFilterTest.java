@@ -1,6 +1,7 @@
 package ge.dms.command.trace;
 
 import ge.dms.command.problem.Problems;
+import ge.dms.http.problem.Problem;
 import io.micronaut.core.propagation.MutablePropagatedContext;
 import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.http.HttpRequest;
@@ -65,10 +66,10 @@ class RequestIdFilterTest {
 
         assertThat(refused).as("answer to %s", id).isNotNull();
         assertThat(refused.code()).isEqualTo(400);
-        assertThat(refused.getContentType()).hasValueSatisfying(t -> assertThat(t.toString()).isEqualTo(Problems.CONTENT_TYPE));
+        assertThat(refused.getContentType()).hasValueSatisfying(t -> assertThat(t.toString()).isEqualTo(Problem.CONTENT_TYPE));
         @SuppressWarnings("unchecked")
         Map<String, Object> body = json.readValue((String) refused.body(), Map.class);
-        assertThat(body).containsEntry("type", Problems.TYPE_BASE + "invalid-request-id").containsEntry("status", 400);
+        assertThat(body).containsEntry("type", Problem.TYPE_BASE + "invalid-request-id").containsEntry("status", 400);
         assertThat(body.get("errors").toString()).contains(RequestId.HEADER);
         assertThat(context.getContext().find(RequestId.class)).isEmpty();
     }

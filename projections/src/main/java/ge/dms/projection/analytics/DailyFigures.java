@@ -1,5 +1,6 @@
 package ge.dms.projection.analytics;
 
+import ge.dms.schemas.order.OrderStatus;
 import ge.dms.schemas.view.OrderView;
 
 import java.math.BigDecimal;
@@ -48,7 +49,7 @@ public record DailyFigures(long orders,
 
     /** What one order contributes. */
     public static DailyFigures of(OrderView v) {
-        boolean delivered = "delivered".equals(v.status()) && v.deliveredAt() != null;
+        boolean delivered = OrderStatus.DELIVERED.value().equals(v.status()) && v.deliveredAt() != null;
         long pickupSeconds = -1;
         long createdSeconds = -1;
         List<Long> pickupHistogram = histogram(null);

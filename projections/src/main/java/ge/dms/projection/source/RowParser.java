@@ -5,12 +5,10 @@ import ge.dms.schemas.cdc.Op;
 import ge.dms.schemas.trace.Correlation;
 
 import java.util.Set;
+import ge.dms.schemas.order.OrderStatus;
 
 /** Turns change events into typed rows; tolerant of extra columns, strict about the ones it needs. */
 public final class RowParser {
-
-    private static final Set<String> STATUSES =
-            Set.of("pending", "confirmed", "preparing", "ready", "out_for_delivery", "delivered", "cancelled");
 
     private RowParser() {
     }
@@ -18,7 +16,7 @@ public final class RowParser {
     public static OrderRow order(ChangeEvent event) {
         Columns c = columns(event, "orders");
         String status = c.requiredText("status");
-        if (!STATUSES.contains(status)) {
+        if (OrderStatus.find(status).isEmpty()) {
             throw new MalformedRecordException("orders.status is unknown: " + status);
         }
         Long itemCount = c.optionalLong("item_count");

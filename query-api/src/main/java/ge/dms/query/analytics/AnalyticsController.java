@@ -1,16 +1,17 @@
 package ge.dms.query.analytics;
 
+import ge.dms.http.token.Caller;
+import ge.dms.http.token.Role;
 import ge.dms.query.http.ApiException;
 import ge.dms.query.http.Params;
 import ge.dms.query.http.Problems;
 import ge.dms.query.http.ViewResponse;
 import ge.dms.query.http.ViewResponse.Source;
 import ge.dms.query.order.ReadStoreOrders;
-import ge.dms.query.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
@@ -57,7 +58,7 @@ public class AnalyticsController {
     @Get("/orders.csv")
     public HttpResponse<StreamedFile> csv(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @Nullable @QueryValue String from,
                                           @Nullable @QueryValue String to) {
-        if (caller.role() == Caller.Role.DRIVER) {
+        if (caller.role() == Role.DRIVER) {
             throw ApiException.forbidden("drivers cannot export orders");
         }
         Instant start = Params.instant("from", from);

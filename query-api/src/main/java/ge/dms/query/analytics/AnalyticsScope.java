@@ -1,8 +1,8 @@
 package ge.dms.query.analytics;
 
+import ge.dms.http.token.Caller;
 import ge.dms.query.http.ApiException;
 import ge.dms.query.http.Params;
-import ge.dms.query.security.Caller;
 
 import java.time.LocalDate;
 

@@ -1,11 +1,11 @@
 package ge.dms.query.board;
 
+import ge.dms.http.token.Caller;
 import ge.dms.query.QueryConfig;
 import ge.dms.query.driver.live.LiveScope;
 import ge.dms.query.driver.live.LiveSessions;
 import ge.dms.query.driver.sse.LiveEvents;
 import ge.dms.query.infra.RedisGateway;
-import ge.dms.query.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;

@@ -2,9 +2,9 @@ package ge.dms.query.board;
 
 import ge.dms.query.http.ApiException;
 import ge.dms.query.http.Cursor;
+import ge.dms.schemas.order.OrderStatus;
 
 import java.time.Instant;
-import java.util.Set;
 
 /**
  * One board request: restaurant (null: every restaurant, the dispatcher queue), optional status, created-at range
@@ -13,15 +13,12 @@ import java.util.Set;
 public record BoardFilter(Long restaurantId, String status, Instant from, Instant to, Long driverId, boolean unassigned,
                           Cursor cursor, int limit) {
 
-    public static final Set<String> STATUSES =
-            Set.of("pending", "confirmed", "preparing", "ready", "out_for_delivery", "delivered", "cancelled");
-
     public BoardFilter {
         if (status != null && status.isBlank()) {
             status = null;
         }
-        if (status != null && !STATUSES.contains(status)) {
-            throw ApiException.badRequest("status", "status must be one of " + String.join(", ", new java.util.TreeSet<>(STATUSES)));
+        if (status != null && OrderStatus.find(status).isEmpty()) {
+            throw ApiException.badRequest("status", "status must be one of " + String.join(", ", OrderStatus.allValues()));
         }
         if (unassigned && driverId != null) {
             throw ApiException.badRequest("unassigned", "unassigned=true and a driverId exclude each other");

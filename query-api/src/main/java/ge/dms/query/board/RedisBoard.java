@@ -4,6 +4,7 @@ import ge.dms.query.http.Cursor;
 import ge.dms.query.infra.Redis;
 import ge.dms.query.infra.RedisGateway;
 import ge.dms.query.order.RedisOrders;
+import ge.dms.schemas.order.OrderStatus;
 import ge.dms.schemas.serde.Json;
 import ge.dms.schemas.view.BoardRow;
 import ge.dms.schemas.view.OrderView;
@@ -65,7 +66,7 @@ public class RedisBoard {
         if (f.driverId() != null) {
             return false;
         }
-        return f.restaurantId() != null ? !f.unassigned() : f.status() != null && OrderView.OPEN.contains(f.status());
+        return f.restaurantId() != null ? !f.unassigned() : OrderStatus.isIn(f.status(), OrderStatus.OPEN);
     }
 
     public BoardPage page(BoardFilter f) {

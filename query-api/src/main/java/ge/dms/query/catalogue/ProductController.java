@@ -1,5 +1,6 @@
 package ge.dms.query.catalogue;
 
+import ge.dms.http.token.Caller;
 import ge.dms.query.QueryConfig;
 import ge.dms.query.http.ApiException;
 import ge.dms.query.http.Cursor;
@@ -8,7 +9,6 @@ import ge.dms.query.http.Params;
 import ge.dms.query.http.ViewResponse;
 import ge.dms.query.http.ViewResponse.Source;
 import ge.dms.query.infra.Redis.RedisUnavailableException;
-import ge.dms.query.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;

@@ -1,11 +1,11 @@
 package ge.dms.query.dispatch;
 
+import ge.dms.http.token.Caller;
 import ge.dms.query.QueryConfig;
 import ge.dms.query.board.BoardFilter;
 import ge.dms.query.board.Boards;
 import ge.dms.query.http.Cursor;
 import ge.dms.query.http.Params;
-import ge.dms.query.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;

@@ -1,5 +1,6 @@
 package ge.dms.query.driver;
 
+import ge.dms.http.token.Caller;
 import ge.dms.query.http.ViewResponse;
 import ge.dms.query.http.ViewResponse.Source;
 import ge.dms.query.infra.Redis;
@@ -8,7 +9,6 @@ import ge.dms.query.infra.RedisGateway;
 import ge.dms.query.infra.ViewJson;
 import ge.dms.query.order.ReadStoreOrders;
 import ge.dms.query.order.RedisOrders;
-import ge.dms.query.security.Caller;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;

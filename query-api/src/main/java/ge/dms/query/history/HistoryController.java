@@ -1,11 +1,11 @@
 package ge.dms.query.history;
 
+import ge.dms.http.token.Caller;
 import ge.dms.query.http.ApiException;
 import ge.dms.query.http.ViewResponse;
 import ge.dms.query.http.ViewResponse.Source;
 import ge.dms.query.order.OrderQueries;
 import ge.dms.query.order.StoredOrder;
-import ge.dms.query.security.Caller;
 import ge.dms.schemas.serde.Json;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;

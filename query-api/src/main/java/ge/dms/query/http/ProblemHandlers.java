@@ -1,5 +1,6 @@
 package ge.dms.query.http;
 
+import ge.dms.http.token.AccessDenied;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpRequest;
@@ -25,6 +26,15 @@ public final class ProblemHandlers {
         @Override
         public HttpResponse<?> handle(HttpRequest request, ApiException e) {
             return Problems.response(e.status(), e.type(), e.getMessage(), e.field());
+        }
+    }
+
+    /** A valid caller asking for another party's data ({@link ge.dms.http.token.Caller}'s checks). */
+    @Singleton
+    public static class AccessDeniedHandler implements ExceptionHandler<AccessDenied, HttpResponse<?>> {
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, AccessDenied e) {
+            return Problems.response(HttpStatus.FORBIDDEN, "forbidden", e.getMessage(), null);
         }
     }
 

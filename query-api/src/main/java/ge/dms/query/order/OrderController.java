@@ -1,8 +1,8 @@
 package ge.dms.query.order;
 
+import ge.dms.http.token.Caller;
 import ge.dms.query.http.ApiException;
 import ge.dms.query.http.ViewResponse;
-import ge.dms.query.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;

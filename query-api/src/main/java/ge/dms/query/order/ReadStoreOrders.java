@@ -2,6 +2,7 @@ package ge.dms.query.order;
 
 import ge.dms.query.http.ApiException;
 import ge.dms.query.infra.ReadStore;
+import ge.dms.schemas.order.OrderStatus;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +26,9 @@ public class ReadStoreOrders {
             """;
     private static final String DRIVER_QUEUE = """
             SELECT view::text, source_commit_time FROM order_view
-            WHERE driver_id = ? AND status IN ('confirmed', 'preparing', 'ready', 'out_for_delivery')
+            WHERE driver_id = ? AND status IN (%s)
             ORDER BY requested_delivery_at NULLS LAST, order_id
-            """;
+            """.formatted(OrderStatus.sqlLiterals(OrderStatus.ACTIVE_FOR_DRIVER));
 
     private final ReadStore store;
 

@@ -6,6 +6,7 @@ import ge.dms.query.infra.Redis.RedisUnavailableException;
 import ge.dms.query.infra.RedisGateway;
 import ge.dms.query.order.ReadStoreOrders;
 import ge.dms.query.order.RedisOrders;
+import ge.dms.schemas.order.OrderStatus;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import jakarta.inject.Singleton;
@@ -31,9 +32,9 @@ public class DriverLoads {
 
     private static final String COUNT = """
             SELECT driver_id, count(*) FROM order_view
-            WHERE driver_id = ANY (?) AND status IN ('confirmed', 'preparing', 'ready', 'out_for_delivery')
+            WHERE driver_id = ANY (?) AND status IN (%s)
             GROUP BY driver_id
-            """;
+            """.formatted(OrderStatus.sqlLiterals(OrderStatus.ACTIVE_FOR_DRIVER));
 
     private final RedisOrders redis;
     private final RedisGateway gateway;

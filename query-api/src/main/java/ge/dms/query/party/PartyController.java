@@ -1,6 +1,7 @@
 package ge.dms.query.party;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import ge.dms.http.token.Caller;
 import ge.dms.query.QueryConfig;
 import ge.dms.query.http.ApiException;
 import ge.dms.query.http.Cursor;
@@ -8,7 +9,6 @@ import ge.dms.query.http.ListPage;
 import ge.dms.query.http.Params;
 import ge.dms.query.http.ViewResponse;
 import ge.dms.query.http.ViewResponse.Source;
-import ge.dms.query.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;

@@ -1,5 +1,6 @@
 package ge.dms.query.search;
 
+import ge.dms.http.token.Caller;
 import ge.dms.query.QueryConfig;
 import ge.dms.query.http.ApiException;
 import ge.dms.query.http.Params;
@@ -8,7 +9,6 @@ import ge.dms.query.http.ViewResponse.Source;
 import ge.dms.query.infra.ReadStore;
 import ge.dms.query.infra.ViewJson;
 import ge.dms.query.order.ReadStoreOrders;
-import ge.dms.query.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;

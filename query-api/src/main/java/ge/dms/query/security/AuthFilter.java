@@ -1,5 +1,6 @@
 package ge.dms.query.security;
 
+import ge.dms.http.token.Caller;
 import ge.dms.query.http.Problems;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpHeaders;

@@ -1,5 +1,6 @@
 package ge.dms.query.security;
 
+import ge.dms.http.token.Caller;
 import ge.dms.query.QueryConfig;
 import ge.dms.query.infra.RedisGateway;
 import io.github.bucket4j.Bandwidth;

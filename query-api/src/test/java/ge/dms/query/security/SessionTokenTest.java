@@ -5,6 +5,8 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import ge.dms.http.token.Caller;
+import ge.dms.http.token.Role;
 import ge.dms.query.support.TestStack;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +36,7 @@ class SessionTokenTest {
 
     @Test
     void shouldCarryTheSessionOfASignInToken() throws Exception {
-        assertThat(verifier.verify(token("signed-in"))).contains(new Caller(Caller.Role.RESTAURANT, 7L, "signed-in"));
+        assertThat(verifier.verify(token("signed-in"))).contains(new Caller(Role.RESTAURANT, 7L, "signed-in"));
     }
 
     @Test
@@ -45,6 +47,6 @@ class SessionTokenTest {
 
     @Test
     void shouldLeaveTokensWithoutASessionAsTheyWere() {
-        assertThat(verifier.verify(TestStack.token("restaurant", 7L))).contains(new Caller(Caller.Role.RESTAURANT, 7L));
+        assertThat(verifier.verify(TestStack.token("restaurant", 7L))).contains(new Caller(Role.RESTAURANT, 7L));
     }
 }

@@ -153,7 +153,7 @@ public final class TestStack implements AutoCloseable {
         return URI.create(api.url().toString() + pathAndQuery);
     }
 
-    /** A token exactly like command-api's DevTokens.mint: HS256, iss dms, sub, roles[1], dms_id, exp. */
+    /** A token exactly like devstack's DevTokens.mint, signed here with Nimbus directly: HS256, iss dms, sub, roles[1], dms_id, exp. */
     public static String token(String role, Long id) {
         return token(role, id, SECRET, Duration.ofHours(1));
     }

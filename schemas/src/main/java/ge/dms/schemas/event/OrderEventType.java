@@ -1,5 +1,7 @@
 package ge.dms.schemas.event;
 
+import ge.dms.schemas.order.OrderStatus;
+
 /** The business events of an order's life; written by name. */
 public enum OrderEventType {
     OrderPlaced, OrderConfirmed, OrderPreparationStarted, OrderReady, DriverAssigned,
@@ -7,18 +9,19 @@ public enum OrderEventType {
 
     /** The event a move into {@code toStatus} means, or null for a status this contract does not know. */
     public static OrderEventType forStatus(String toStatus) {
-        if (toStatus == null) {
-            return null;
-        }
+        return OrderStatus.find(toStatus).map(OrderEventType::forStatus).orElse(null);
+    }
+
+    /** The event a move into {@code toStatus} means. */
+    public static OrderEventType forStatus(OrderStatus toStatus) {
         return switch (toStatus) {
-            case "pending" -> OrderPlaced;
-            case "confirmed" -> OrderConfirmed;
-            case "preparing" -> OrderPreparationStarted;
-            case "ready" -> OrderReady;
-            case "out_for_delivery" -> OrderPickedUp;
-            case "delivered" -> OrderDelivered;
-            case "cancelled" -> OrderCancelled;
-            default -> null;
+            case PENDING -> OrderPlaced;
+            case CONFIRMED -> OrderConfirmed;
+            case PREPARING -> OrderPreparationStarted;
+            case READY -> OrderReady;
+            case OUT_FOR_DELIVERY -> OrderPickedUp;
+            case DELIVERED -> OrderDelivered;
+            case CANCELLED -> OrderCancelled;
         };
     }
 }

@@ -22,7 +22,7 @@ import java.util.List;
  * @param schemaVersion     envelope version, {@value #SCHEMA_VERSION}
  * @param orderId           the order's id, also the record key
  * @param reference         human reference, e.g. {@code ORD-2026-000123}
- * @param status            pending, confirmed, preparing, ready, out_for_delivery, delivered, cancelled
+ * @param status            an {@link ge.dms.schemas.order.OrderStatus#value()}
  * @param restaurantId      the ordering restaurant
  * @param restaurant        the restaurant's current details; null until its row has been seen
  * @param driverId          the assigned driver, null when none
@@ -82,11 +82,6 @@ public record OrderView(int schemaVersion,
                         String requestId) {
 
     public static final int SCHEMA_VERSION = 1;
-
-    /** Statuses in which an order sits in its driver's active queue. */
-    public static final List<String> ACTIVE_FOR_DRIVER = List.of("confirmed", "preparing", "ready", "out_for_delivery");
-    /** Statuses still being worked on (not delivered or cancelled): the dispatcher queue's Redis indexes hold these. */
-    public static final List<String> OPEN = List.of("pending", "confirmed", "preparing", "ready", "out_for_delivery");
 
     public OrderView {
         items = items == null ? List.of() : List.copyOf(items);

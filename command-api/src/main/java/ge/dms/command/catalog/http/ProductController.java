@@ -6,7 +6,7 @@ import ge.dms.command.catalog.ProductService;
 import ge.dms.command.idempotency.CommandRunner;
 import ge.dms.command.idempotency.Replies;
 import ge.dms.command.security.Actor;
-import ge.dms.command.security.Role;
+import ge.dms.http.token.Role;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;

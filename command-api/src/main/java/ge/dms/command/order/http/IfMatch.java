@@ -1,7 +1,7 @@
 package ge.dms.command.order.http;
 
 import ge.dms.command.problem.ApiException;
-import ge.dms.command.problem.FieldError;
+import ge.dms.http.problem.FieldError;
 import io.micronaut.http.HttpStatus;
 
 import java.util.List;

@@ -11,7 +11,7 @@ import ge.dms.command.order.OrderTransitionService.Change;
 import ge.dms.command.order.PlaceOrder;
 import ge.dms.command.order.PlaceOrderService;
 import ge.dms.command.security.Actor;
-import ge.dms.command.security.Role;
+import ge.dms.http.token.Role;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;

@@ -2,10 +2,10 @@ package ge.dms.command.order.persistence;
 
 import ge.dms.command.order.OrderAction;
 import ge.dms.command.order.OrderResult;
-import ge.dms.command.order.OrderStatus;
 import ge.dms.command.persistence.jooq.tables.records.OrdersRecord;
 import ge.dms.command.security.Actor;
 import ge.dms.command.trace.RequestId;
+import ge.dms.schemas.order.OrderStatus;
 import jakarta.inject.Singleton;
 import org.jooq.DSLContext;
 import org.jooq.Field;

@@ -2,11 +2,11 @@ package ge.dms.command.party.http;
 
 import ge.dms.command.idempotency.CommandRunner;
 import ge.dms.command.idempotency.Replies;
+import ge.dms.command.party.DriverCommand;
 import ge.dms.command.party.PartyResult;
 import ge.dms.command.party.PartyService;
-import ge.dms.command.party.DriverCommand;
 import ge.dms.command.security.Actor;
-import ge.dms.command.security.Role;
+import ge.dms.http.token.Role;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;

@@ -6,7 +6,7 @@ import ge.dms.command.party.PartyResult;
 import ge.dms.command.party.PartyService;
 import ge.dms.command.party.RestaurantCommand;
 import ge.dms.command.security.Actor;
-import ge.dms.command.security.Role;
+import ge.dms.http.token.Role;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;

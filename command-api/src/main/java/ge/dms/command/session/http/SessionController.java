@@ -1,11 +1,11 @@
 package ge.dms.command.session.http;
 
 import ge.dms.command.problem.ApiException;
-import ge.dms.command.session.AccessTokens;
 import ge.dms.command.session.Refresh;
 import ge.dms.command.session.SessionService;
 import ge.dms.command.session.SessionTokens;
 import ge.dms.command.session.SignIn;
+import ge.dms.http.token.Claims;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -50,7 +50,7 @@ public class SessionController {
     @Delete
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public HttpResponse<Void> signOut(Authentication caller) {
-        if (!(caller.getAttributes().get(AccessTokens.SESSION_CLAIM) instanceof String sessionId)) {
+        if (!(caller.getAttributes().get(Claims.SESSION) instanceof String sessionId)) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "no-session", "The token has no session",
                     "this token was not issued by sign-in (no sid claim), so there is no session to end");
         }

@@ -7,13 +7,14 @@ import picocli.CommandLine.Command;
 @Command(name = "dev",
         mixinStandardHelpOptions = true,
         description = "Runs the DMS platform locally on real embedded servers.",
-        subcommands = {UpCommand.class, TokenCommand.class, RebuildViewsCommand.class, KafkaToolCommand.class, SlowQueriesCommand.class})
+        subcommands = {UpCommand.class, TokenCommand.class, CheckViewsCommand.class, RebuildViewsCommand.class, KafkaToolCommand.class, SlowQueriesCommand.class})
 public final class DevStack {
 
     public static void main(String[] args) {
         int exitCode = new CommandLine(new DevStack()).execute(args);
         if (exitCode != 0) {
-            Runtime.getRuntime().halt(exitCode);
+            // A normal exit, not halt: the shutdown hooks (embedded servers' stop, log flush) still run.
+            System.exit(exitCode);
         }
     }
 }

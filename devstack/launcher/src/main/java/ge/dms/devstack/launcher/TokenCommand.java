@@ -1,6 +1,6 @@
 package ge.dms.devstack.launcher;
 
-import ge.dms.command.security.DevTokens;
+import ge.dms.devstack.tokens.DevTokens;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,20 +1,20 @@
 package ge.dms.devstack.launcher;
 
-import ge.dms.command.demo.DemoAccounts;
-import ge.dms.command.demo.DemoData;
-import ge.dms.command.security.DevTokens;
 import ge.dms.devstack.infra.Endpoints;
 import ge.dms.devstack.infra.FreePorts;
 import ge.dms.devstack.infra.Infrastructure;
 import ge.dms.devstack.infra.PostgresEndpoint;
+import ge.dms.devstack.launcher.demo.DemoAccounts;
+import ge.dms.devstack.launcher.demo.DemoData;
+import ge.dms.devstack.tokens.DevTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -83,7 +83,7 @@ final class UpCommand implements Callable<Integer> {
             DevControl control = services.add(new DevControl(platform));
             UpEnvironment.write(DevSecret.projectRoot(), endpoints, control.url(), UpEnvironment.services(platform));
         } catch (RuntimeException startFailed) {
-            // The exit that follows skips shutdown hooks: stop what did start, or it outlives us.
+            // Stop what did start before the error is reported (the shutdown hook closes again, harmlessly).
             services.close();
             throw startFailed;
         }

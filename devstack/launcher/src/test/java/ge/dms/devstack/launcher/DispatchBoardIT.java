@@ -1,11 +1,11 @@
 package ge.dms.devstack.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import ge.dms.command.demo.DemoData;
-import ge.dms.command.security.DevTokens;
 import ge.dms.devstack.infra.Infrastructure;
 import ge.dms.devstack.infra.PostgresEndpoint;
+import ge.dms.devstack.launcher.demo.DemoData;
 import ge.dms.devstack.test.WithDevStack;
+import ge.dms.devstack.tokens.DevTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;

@@ -1,9 +1,9 @@
 package ge.dms.devstack.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import ge.dms.command.security.DevTokens;
 import ge.dms.devstack.infra.PostgresEndpoint;
 import ge.dms.devstack.test.WithDevStack;
+import ge.dms.devstack.tokens.DevTokens;
 import ge.dms.schemas.serde.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,12 +1,12 @@
 package ge.dms.devstack.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import ge.dms.command.demo.DemoData;
-import ge.dms.command.security.DevTokens;
 import ge.dms.devstack.infra.Infrastructure;
 import ge.dms.devstack.infra.PostgresEndpoint;
+import ge.dms.devstack.launcher.check.ViewCheck;
+import ge.dms.devstack.launcher.demo.DemoData;
 import ge.dms.devstack.test.WithDevStack;
-import ge.dms.projection.check.ViewCheck;
+import ge.dms.devstack.tokens.DevTokens;
 import ge.dms.schemas.view.RedisKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,10 +1,10 @@
 package ge.dms.devstack.launcher;
 
-import ge.dms.command.demo.DemoData;
-import ge.dms.command.security.DevTokens;
 import ge.dms.devstack.infra.Infrastructure;
 import ge.dms.devstack.infra.PostgresEndpoint;
+import ge.dms.devstack.launcher.demo.DemoData;
 import ge.dms.devstack.test.SharedInfrastructure;
+import ge.dms.devstack.tokens.DevTokens;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;

@@ -1,7 +1,7 @@
 package ge.dms.devstack.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import ge.dms.command.demo.DemoAccounts;
+import ge.dms.devstack.launcher.demo.DemoAccounts;
 import ge.dms.devstack.test.WithDevStack;
 import ge.dms.schemas.serde.Json;
 import org.junit.jupiter.api.BeforeAll;

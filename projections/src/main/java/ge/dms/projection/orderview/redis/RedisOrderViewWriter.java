@@ -5,6 +5,7 @@ import ge.dms.projection.orderview.HopMetrics;
 import ge.dms.projection.redis.LuaScript;
 import ge.dms.projection.orderview.HopTrace;
 import ge.dms.projection.orderview.OrderViewSink;
+import ge.dms.schemas.order.OrderStatus;
 import ge.dms.schemas.serde.Json;
 import ge.dms.schemas.view.BoardRow;
 import ge.dms.schemas.view.OrderView;
@@ -101,14 +102,14 @@ public final class RedisOrderViewWriter implements OrderViewSink {
         }
         long created = epochMs(view.createdAt(), 0);
         long queueScore = epochMs(view.requestedDeliveryAt(), created);
-        boolean active = OrderView.ACTIVE_FOR_DRIVER.contains(view.status());
+        boolean active = OrderStatus.isIn(view.status(), OrderStatus.ACTIVE_FOR_DRIVER);
         return new String[] {keys.prefix(), Long.toString(view.orderId()), Long.toString(view.version()),
                 Long.toString(view.sourceLsn()), view.status(), Long.toString(view.restaurantId()),
                 view.driverId() == null ? "" : view.driverId().toString(), Long.toString(created),
                 Long.toString(queueScore), json, active ? "1" : "0", Long.toString(streamMaxLength),
                 view.sourceCommitTime() == null ? "" : Long.toString(view.sourceCommitTime().toEpochMilli()),
                 Long.toString(view.restaurantLsn()), Long.toString(view.driverLsn()), BoardRow.of(view).stored(),
-                trace == null ? "" : trace.stored(), OrderView.OPEN.contains(view.status()) ? "1" : "0",
+                trace == null ? "" : trace.stored(), OrderStatus.isIn(view.status(), OrderStatus.OPEN) ? "1" : "0",
                 Long.toString(streamMaxLength * DISPATCH_STREAM_FACTOR), view.requestId() == null ? "" : view.requestId()};
     }
 

@@ -1,8 +1,8 @@
 package ge.dms.query.driver.live;
 
+import ge.dms.http.token.Caller;
 import ge.dms.query.http.ApiException;
 import ge.dms.query.infra.Redis.RedisUnavailableException;
-import ge.dms.query.security.Caller;
 import ge.dms.query.security.RevokedSessions;
 import jakarta.inject.Singleton;
 

@@ -1,11 +1,11 @@
 package ge.dms.query.driver.sse;
 
+import ge.dms.http.token.Caller;
 import ge.dms.query.driver.live.FeedClosedException;
 import ge.dms.query.driver.live.LiveFeed;
 import ge.dms.query.driver.live.LiveMessage;
 import ge.dms.query.driver.live.LiveScope;
 import ge.dms.query.driver.live.LiveSessions;
-import ge.dms.query.security.Caller;
 import io.micronaut.http.sse.Event;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;

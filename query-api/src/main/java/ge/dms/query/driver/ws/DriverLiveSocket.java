@@ -1,5 +1,7 @@
 package ge.dms.query.driver.ws;
 
+import ge.dms.http.token.AccessDenied;
+import ge.dms.http.token.Caller;
 import ge.dms.query.QueryConfig;
 import ge.dms.query.driver.live.FeedClosedException;
 import ge.dms.query.driver.live.LiveFeed;
@@ -7,7 +9,6 @@ import ge.dms.query.driver.live.LiveMessage;
 import ge.dms.query.driver.live.LiveSessions;
 import ge.dms.query.http.ApiException;
 import ge.dms.query.security.AuthFilter;
-import ge.dms.query.security.Caller;
 import ge.dms.query.security.TokenVerifier;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.websocket.CloseReason;
@@ -61,7 +62,7 @@ public class DriverLiveSocket {
         }
         try {
             caller.get().requireDriver(id);
-        } catch (ApiException e) {
+        } catch (AccessDenied e) {
             session.close(new CloseReason(4403, truncate(e.getMessage())));
             return;
         }
