@@ -1,7 +1,7 @@
 package ge.dms.devstack.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import ge.dms.command.security.DevTokens;
+import ge.dms.devstack.tokens.DevTokens;
 import ge.dms.devstack.infra.PostgresEndpoint;
 import ge.dms.devstack.test.WithDevStack;
 import ge.dms.schemas.serde.Json;
