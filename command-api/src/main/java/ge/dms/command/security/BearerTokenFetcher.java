@@ -3,6 +3,7 @@ package ge.dms.command.security;
 import com.nimbusds.jwt.JWTClaimsSet;
 import ge.dms.command.session.AccessTokens;
 import ge.dms.command.session.SessionService;
+import ge.dms.support.web.SessionCookies;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpHeaders;
@@ -22,7 +23,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Reads {@code Authorization: Bearer <jwt>} for Micronaut Security: an HS256 token signed with
+ * Reads {@code Authorization: Bearer <jwt>} (or, without that header, the web pages' session cookie,
+ * {@link SessionCookies}) for Micronaut Security: an HS256 token signed with
  * {@code dms.jwt.secret}, not expired, from our issuer, with exactly one known role. Anything
  * else leaves the request anonymous, so secured routes answer 401. A token from sign-in names its
  * session ({@code sid}): it counts only while that session is neither revoked nor expired, one
@@ -47,10 +49,17 @@ public class BearerTokenFetcher implements AuthenticationFetcher<HttpRequest<?>>
     @Override
     public Publisher<Authentication> fetchAuthentication(HttpRequest<?> request) {
         String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        String token;
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            token = header.substring(7).trim();
+        } else {
+            // The web pages' session cookie (only when no Authorization header was sent).
+            token = SessionCookies.accessToken(request).orElse(null);
+        }
+        if (token == null) {
             return Publishers.empty();
         }
-        Optional<Authentication> authentication = authenticate(header.substring(7).trim());
+        Optional<Authentication> authentication = authenticate(token);
         if (authentication.isEmpty()) {
             return Publishers.empty();
         }
