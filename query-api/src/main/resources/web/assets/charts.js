@@ -18,7 +18,7 @@ export function drawStatus(statusDistribution) {
 
 export function drawRevenue(days) {
   chart('chart-revenue').setOption({tooltip: {trigger: 'axis'}, grid: {left: 60, right: 16, top: 16, bottom: 40},
-    xAxis: {type: 'category', data: days.map(d => d.day)}, yAxis: {type: 'value', name: '₾'},
+    xAxis: {type: 'category', data: days.map(d => d.day)}, yAxis: {type: 'value', name: 'GEL'},
     series: [{type: 'bar', name: 'revenue', data: days.map(d => Number(d.revenue))}]}, true);
 }
 

@@ -109,7 +109,7 @@ export async function api(path, {method = 'GET', body, version, idempotent} = {}
   }
   if (response.status === 401) {
     location.assign('/?expired=1');
-    throw new ApiError(401, null);
+    return new Promise(() => {}); // the page is leaving
   }
   const text = await response.text();
   const json = text ? JSON.parse(text) : null;
@@ -129,7 +129,7 @@ export async function requireRole(role) {
   }
   if (!me || (me.role !== role && !(role === 'dispatch' && me.role === 'admin'))) {
     location.assign('/');
-    throw new Error('not signed in as ' + role);
+    return new Promise(() => {}); // the page is leaving: nothing below should run
   }
   // The access cookie lasts 15 minutes: refresh ahead of it (a page left open stays signed in).
   scheduleRefresh(14 * 60);
@@ -163,7 +163,7 @@ export function boardFeed(path, {onChange, onResync}) {
 }
 
 export function money(amount) {
-  return amount === null || amount === undefined ? '' : Number(amount).toFixed(2) + ' ₾';
+  return amount === null || amount === undefined ? '' : Number(amount).toFixed(2) + ' GEL';
 }
 
 export function when(iso) {

@@ -38,7 +38,7 @@ function renderRow(row) {
   const tr = el('tr', {dataset: {orderId: row.orderId, version: row.version, status: row.status}},
     el('td', {class: 'ref'}, row.reference), el('td', {}, row.restaurantName), el('td', {}, statusBadge(row.status)),
     el('td', {class: 'driver'}, row.driverName || (row.driverId ? `#${row.driverId}` : '—')), el('td', {class: 'num'}, money(row.totalAmount)),
-    el('td', {}, when(row.requestedDeliveryAt)), el('td', {}, when(row.createdAt)), el('td', {class: 'actions'}, actions));
+    el('td', {}, when(row.requestedDeliveryAt)), el('td', {}, when(row.createdAt)), el('td', {}, el('div', {class: 'actions'}, actions)));
   queue.rows.set(row.orderId, tr);
   return tr;
 }

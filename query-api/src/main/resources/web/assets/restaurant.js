@@ -37,8 +37,8 @@ function renderRow(row) {
   const tr = el('tr', {dataset: {orderId: row.orderId, version: row.version, status: row.status}},
     el('td', {class: 'ref'}, row.reference), el('td', {}, statusBadge(row.status)), el('td', {class: 'num'}, row.itemCount),
     el('td', {class: 'num'}, money(row.totalAmount)), el('td', {}, when(row.requestedDeliveryAt)), el('td', {}, when(row.createdAt)),
-    el('td', {class: 'actions'}, row.status === 'pending'
-      ? el('button', {class: 'danger cancel', type: 'button', onclick: () => cancel(row)}, 'Cancel') : null));
+    el('td', {}, el('div', {class: 'actions'}, row.status === 'pending'
+      ? el('button', {class: 'danger cancel', type: 'button', onclick: () => cancel(row)}, 'Cancel') : null)));
   board.rows.set(row.orderId, tr);
   return tr;
 }
@@ -132,7 +132,8 @@ $('#order-form').addEventListener('submit', async event => {
   $('#place-order').disabled = true;
   try {
     const {body} = await api('/api/orders', {method: 'POST', idempotent: true, body: {
-      items: [...cart.values()].map(({product, quantity}) => ({productId: product.productId, quantity})),
+      // Numbers, not the inputs' text: the command API takes no "2" for 2.
+      items: [...cart.values()].map(({product, quantity}) => ({productId: product.productId, quantity: Number(quantity)})),
       deliveryAddress: $('#order-address').value,
       requestedDeliveryAt: new Date($('#order-time').value).toISOString(),
       notes: $('#order-notes').value || undefined}});

@@ -2,6 +2,7 @@ package ge.dms.command.security;
 
 import ge.dms.command.problem.Problems;
 import ge.dms.support.web.SameOriginCheck;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -26,7 +27,9 @@ public class SameOriginFilter implements Ordered {
         this.problems = problems;
     }
 
+    /** The refusal, or null to let the request go on. */
     @RequestFilter
+    @Nullable
     public MutableHttpResponse<?> check(HttpRequest<?> request) {
         return SameOriginCheck.refusal(request)
                 .map(reason -> problems.response(request, HttpStatus.FORBIDDEN, "cross-site-request", "Cross-site request refused",
