@@ -144,22 +144,51 @@ export async function signOut() {
 }
 
 /**
- * An SSE feed (the browser sends the cookie, resumes with Last-Event-ID and reconnects by itself).
- * Calls onChange(message) for each change and onResync() when history was trimmed.
+ * An SSE feed. The browser sends the cookie, and after a dropped connection reconnects by itself
+ * with Last-Event-ID. When it gives up (an error answer such as 503 while Redis is down closes an
+ * EventSource for good), the feed shows "down" and opens a new one with backoff, resuming with
+ * ?after= the last change it applied, or reloading the list when it had none.
+ * Calls onChange(message) for each change and onResync() when the list must be reloaded.
  */
 export function boardFeed(path, {onChange, onResync}) {
-  liveState('connecting');
-  const source = new EventSource(path, {withCredentials: true});
-  source.addEventListener('open', () => liveState('live'));
-  source.addEventListener('error', () => liveState(source.readyState === EventSource.CLOSED ? 'down' : 'reconnecting'));
-  source.addEventListener('change', e => {
-    const message = JSON.parse(e.data);
-    if (message.commitMs) showAge(Math.max(0, Date.now() - message.commitMs));
-    onChange(message);
-  });
-  source.addEventListener('resync', () => onResync());
-  source.addEventListener('closing', e => liveState('down', JSON.parse(e.data).reason));
-  return source;
+  let lastId = null;
+  let attempt = 0;
+  const open = () => {
+    liveState(attempt === 0 ? 'connecting' : 'reconnecting');
+    const source = new EventSource(path + (lastId ? (path.includes('?') ? '&' : '?') + 'after=' + encodeURIComponent(lastId) : ''),
+      {withCredentials: true});
+    source.addEventListener('open', () => liveState('live'));
+    source.addEventListener('hello', () => { attempt = 0; liveState('live'); });
+    source.addEventListener('error', () => {
+      if (source.readyState !== EventSource.CLOSED) {
+        liveState('reconnecting');
+        return;
+      }
+      attempt++;
+      const delay = Math.min(15000, 1000 * 2 ** Math.min(attempt - 1, 4)) * (0.75 + Math.random() * 0.5);
+      liveState('down', `retry in ${(delay / 1000).toFixed(0)} s`);
+      setTimeout(() => {
+        if (!lastId) onResync();
+        open();
+      }, delay);
+    });
+    source.addEventListener('change', e => {
+      const message = JSON.parse(e.data);
+      lastId = e.lastEventId || message.cursor || lastId;
+      if (message.commitMs) showAge(Math.max(0, Date.now() - message.commitMs));
+      onChange(message);
+    });
+    source.addEventListener('resync', e => {
+      lastId = JSON.parse(e.data).cursor || null;
+      onResync();
+    });
+    source.addEventListener('closing', e => {
+      const message = JSON.parse(e.data);
+      if (message.cursor) lastId = message.cursor;
+      liveState('down', message.reason);
+    });
+  };
+  open();
 }
 
 export function money(amount) {

@@ -94,6 +94,8 @@ class SessionIT {
         Map<String, String> byName = new java.util.HashMap<>();
         reply.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("Set-Cookie")).flatMap(e -> e.getValue().stream())
                 .forEach(line -> byName.put(line.substring(0, line.indexOf('=')), line));
+        // Attribute names are case-insensitive (RFC 6265; Netty writes "HTTPOnly"): compare them in lower case.
+        byName.replaceAll((name, line) -> name + line.substring(name.length()).replaceAll("(?i)httponly", "HttpOnly"));
         return byName;
     }
 

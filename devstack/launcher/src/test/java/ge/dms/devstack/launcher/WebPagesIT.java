@@ -115,14 +115,15 @@ class WebPagesIT {
         reference = m.group(1);
 
         // On the board live (SSE), without reloading the page.
-        WebElement row = restaurant.until(d -> d.findElements(By.cssSelector("#board-rows tr")).stream()
-                .filter(r -> r.getText().contains(reference)).findFirst().orElse(null), LIVE);
-        orderId = Long.parseLong(row.getDomAttribute("data-order-id"));
-        assertThat(row.getDomAttribute("data-status")).isEqualTo("pending");
+        String row = (String) restaurant.until(d -> restaurant.script("for (const r of document.querySelectorAll('#board-rows tr'))"
+                + " if (r.querySelector('.ref').textContent === arguments[0]) return r.dataset.orderId + ':' + r.dataset.status; return null;",
+                reference), LIVE);
+        orderId = Long.parseLong(row.substring(0, row.indexOf(':')));
+        assertThat(row).endsWith(":pending");
         assertThat(restaurant.find(By.id("live-state")).getDomAttribute("data-state")).isEqualTo("live");
         assertThat(restaurant.find(By.id("data-age")).getDomAttribute("data-age-ms")).isNotBlank();
         restaurant.screenshot("restaurant");
-        assertThat(restaurant.consoleErrors()).isEmpty();
+        assertThat(restaurant.scriptErrors()).isEmpty();
     }
 
     @Test
@@ -131,28 +132,27 @@ class WebPagesIT {
         signIn(driver, "driver", "/driver");
         driver.until(d -> "live".equals(d.findElement(By.id("live-state")).getDomAttribute("data-state")));
         signIn(dispatcher, "admin", "/dispatch");
-        queueRow(reference, "pending").findElement(By.cssSelector("button.action-confirm")).click();
-        WebElement confirmed = queueRow(reference, "confirmed");
-        confirmed.findElement(By.cssSelector("button.action-assign")).click();
+        clickInRow(reference, "pending", "button.action-confirm");
+        clickInRow(reference, "confirmed", "button.action-assign");
         WebElement picker = dispatcher.find(By.id("driver-choice"));
         assertThat(picker.getText()).contains("active");
         new Select(picker).selectByValue(String.valueOf(driverId));
         dispatcher.find(By.id("driver-ok")).click();
-        dispatcher.until(d -> queueRow(reference, "confirmed").findElement(By.cssSelector("button.action-assign")).getText().startsWith("Reassign"));
+        dispatcher.until(d -> String.valueOf(assignLabel(reference)).startsWith("Reassign"), LIVE);
         dispatcher.screenshot("dispatch");
 
         // The driver's page gets it over the WebSocket, without a reload.
-        WebElement card = delivery("confirmed");
-        assertThat(card.getText()).contains(reference);
+        delivery("confirmed");
+        assertThat(driver.find(By.id("deliveries")).getText()).contains(reference);
         driver.screenshot("driver");
-        assertThat(dispatcher.consoleErrors()).isEmpty();
-        assertThat(driver.consoleErrors()).isEmpty();
+        assertThat(dispatcher.scriptErrors()).isEmpty();
+        assertThat(driver.scriptErrors()).isEmpty();
     }
 
     @Test
     @Order(3)
     void shouldShowTheChangesMissedWhileTheDriversConnectionWasCut() throws Exception {
-        long version = Long.parseLong(delivery("confirmed").getDomAttribute("data-version"));
+        long version = delivery("confirmed");
         driverLink.cut();
         driver.until(d -> "reconnecting".equals(d.findElement(By.id("live-state")).getDomAttribute("data-state")), LIVE);
         // The server saw the socket go: no driver feed open anywhere (the other tests' browsers hold board feeds only).
@@ -165,17 +165,17 @@ class WebPagesIT {
         long ready = version;
         // Both changes reached the views (and so the driver's stream) while the page was cut off.
         await().atMost(LIVE).until(() -> queries.get("/api/orders/" + orderId, admin).path("version").asLong() == ready);
-        assertThat(delivery(null).getDomAttribute("data-status")).isEqualTo("confirmed");
+        assertThat(deliveryState()).isEqualTo("confirmed:" + (ready - 2));
 
         driverLink.restore();
-        WebElement card = delivery("ready");
-        assertThat(card.getDomAttribute("data-version")).isEqualTo(String.valueOf(ready));
+        assertThat(delivery("ready")).isEqualTo(ready);
         driver.until(d -> "live".equals(d.findElement(By.id("live-state")).getDomAttribute("data-state")), LIVE);
         // It came back by resuming from its cursor, not by a fresh start.
         assertThat(metric(scrape(), "dms_live_resumes_total", "feed=\"driver\"")).isGreaterThan(resumes);
 
-        card.findElement(By.cssSelector("button.pick-up")).click();
-        delivery("out_for_delivery").findElement(By.cssSelector("button.deliver")).click();
+        clickDelivery("button.pick-up");
+        delivery("out_for_delivery");
+        clickDelivery("button.deliver");
         driver.until(d -> d.findElements(By.cssSelector("#deliveries [data-order-id='" + orderId + "']")).isEmpty(), LIVE);
     }
 
@@ -186,8 +186,7 @@ class WebPagesIT {
         JsonNode placed = commands.place(restaurantToken, 1);
         long id = placed.path("id").asLong();
         String ref = placed.path("reference").asText();
-        WebElement row = queueRow(ref, "pending");
-        row.findElement(By.cssSelector("button.action-cancel")).click();
+        clickInRow(ref, "pending", "button.action-cancel");
         dispatcher.find(By.id("reason-input")).sendKeys("restaurant called to cancel");
         // While the dialog is open (holding the version it was opened on) another dispatcher confirms it.
         commands.act(id, "confirm", placed.path("version").asLong(), admin, null);
@@ -198,7 +197,7 @@ class WebPagesIT {
         assertThat(conflict).startsWith("Changed meanwhile, reloaded");
         dispatcher.screenshot("dispatch-conflict");
         assertThat(queries.get("/api/orders/" + id, admin).path("status").asText()).isEqualTo("confirmed");
-        assertThat(queueRow(ref, "confirmed")).isNotNull();
+        queueRow(ref, "confirmed");
     }
 
     @Test
@@ -266,16 +265,49 @@ class WebPagesIT {
         return equal;
     }
 
-    /** The dispatcher's row for a reference once it shows the status (live, or after the page reloaded it). */
-    private WebElement queueRow(String ref, String status) {
-        return dispatcher.until(d -> d.findElements(By.cssSelector("#queue-rows tr")).stream()
-                .filter(r -> r.getText().contains(ref) && status.equals(r.getDomAttribute("data-status"))).findFirst().orElse(null), LIVE);
+    /** Waits until the dispatcher's row for a reference shows the status (live, or after the page reloaded it). */
+    private void queueRow(String ref, String status) {
+        dispatcher.until(d -> status.equals(dispatcher.script("for (const r of document.querySelectorAll('#queue-rows tr'))"
+                + " if (r.querySelector('.ref').textContent === arguments[0]) return r.dataset.status; return null;", ref)), LIVE);
     }
 
-    /** The driver's card for the test's order (with the status, when given). */
-    private WebElement delivery(String status) {
-        return driver.until(d -> d.findElements(By.cssSelector("#deliveries [data-order-id='" + orderId + "']")).stream()
-                .filter(c -> status == null || status.equals(c.getDomAttribute("data-status"))).findFirst().orElse(null), LIVE);
+    /** Clicks a button in the dispatcher's row for a reference (found afresh: rows are re-rendered as changes arrive). */
+    private void clickInRow(String ref, String status, String button) {
+        queueRow(ref, status);
+        dispatcher.until(d -> {
+            WebElement row = d.findElements(By.cssSelector("#queue-rows tr")).stream()
+                    .filter(r -> r.findElement(By.cssSelector(".ref")).getText().equals(ref)).findFirst().orElseThrow();
+            row.findElement(By.cssSelector(button)).click();
+            return true;
+        });
+    }
+
+    private String assignLabel(String ref) {
+        return (String) dispatcher.script("for (const r of document.querySelectorAll('#queue-rows tr'))"
+                + " if (r.querySelector('.ref').textContent === arguments[0]) { const b = r.querySelector('.action-assign'); return b ? b.textContent : null; }"
+                + " return null;", ref);
+    }
+
+    /** The driver page's card for the test's order as {@code status:version}, or null while there is none. */
+    private String deliveryState() {
+        return (String) driver.script("const c = document.querySelector(`#deliveries [data-order-id='${arguments[0]}']`);"
+                + " return c ? c.dataset.status + ':' + c.dataset.version : null;", orderId);
+    }
+
+    /** Waits for the driver's card in that status; returns its version. */
+    private long delivery(String status) {
+        String state = driver.until(d -> {
+            String s = deliveryState();
+            return s != null && s.startsWith(status + ":") ? s : null;
+        }, LIVE);
+        return Long.parseLong(state.substring(state.indexOf(':') + 1));
+    }
+
+    private void clickDelivery(String button) {
+        driver.until(d -> {
+            d.findElement(By.cssSelector("#deliveries [data-order-id='" + orderId + "'] " + button)).click();
+            return true;
+        });
     }
 
     @SuppressWarnings("unchecked")
