@@ -122,6 +122,7 @@ class WebPagesIT {
         assertThat(row).endsWith(":pending");
         assertThat(restaurant.find(By.id("live-state")).getDomAttribute("data-state")).isEqualTo("live");
         assertThat(restaurant.find(By.id("data-age")).getDomAttribute("data-age-ms")).isNotBlank();
+        restaurant.script("window.scrollTo(0, 0)");
         restaurant.screenshot("restaurant");
         assertThat(restaurant.scriptErrors()).isEmpty();
     }
