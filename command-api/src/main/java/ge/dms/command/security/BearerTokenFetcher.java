@@ -5,6 +5,7 @@ import ge.dms.http.token.Caller;
 import ge.dms.http.token.Claims;
 import ge.dms.http.token.TokenCodec;
 import ge.dms.http.token.VerifiedToken;
+import ge.dms.support.web.SessionCookies;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpHeaders;
@@ -23,8 +24,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Reads {@code Authorization: Bearer <jwt>} for Micronaut Security: a token that passes the shared
- * {@link TokenCodec}'s rules (HS256 with {@code dms.jwt.secret}, our issuer, unexpired, one known role). Anything
+ * Reads {@code Authorization: Bearer <jwt>} (or, without that header, the web pages' session cookie,
+ * {@link SessionCookies}) for Micronaut Security: a token that passes the shared {@link TokenCodec}'s rules
+ * (HS256 with {@code dms.jwt.secret}, our issuer, unexpired, one known role). Anything
  * else leaves the request anonymous, so secured routes answer 401. A token from sign-in names its
  * session ({@code sid}): it counts only while that session is neither revoked nor expired, one
  * primary-key read on the blocking executor (never on the event loop). Tokens without {@code sid}
@@ -46,10 +48,17 @@ public class BearerTokenFetcher implements AuthenticationFetcher<HttpRequest<?>>
     @Override
     public Publisher<Authentication> fetchAuthentication(HttpRequest<?> request) {
         String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        String token;
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            token = header.substring(7).trim();
+        } else {
+            // The web pages' session cookie (only when no Authorization header was sent).
+            token = SessionCookies.accessToken(request).orElse(null);
+        }
+        if (token == null) {
             return Publishers.empty();
         }
-        Optional<Authentication> authentication = authenticate(header.substring(7).trim());
+        Optional<Authentication> authentication = authenticate(token);
         if (authentication.isEmpty()) {
             return Publishers.empty();
         }

@@ -89,6 +89,62 @@ class SessionIT {
         assertThat(hash).startsWith("$argon2id$").doesNotContain("ხაჭაპური");
     }
 
+    /** The cookies of a reply, by name: the Set-Cookie line of each. */
+    private static Map<String, String> cookies(Reply reply) {
+        Map<String, String> byName = new java.util.HashMap<>();
+        reply.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("Set-Cookie")).flatMap(e -> e.getValue().stream())
+                .forEach(line -> byName.put(line.substring(0, line.indexOf('=')), line));
+        // Attribute names are case-insensitive (RFC 6265; Netty writes "HTTPOnly"): compare them in lower case.
+        byName.replaceAll((name, line) -> name + line.substring(name.length()).replaceAll("(?i)httponly", "HttpOnly"));
+        return byName;
+    }
+
+    private static String value(String setCookie) {
+        return setCookie.substring(setCookie.indexOf('=') + 1, setCookie.indexOf(';'));
+    }
+
+    @Test
+    void shouldKeepTheWebPagesSessionInHttpOnlyStrictCookiesThatTheApiAccepts() {
+        account("cookie.staff", "pass-cookie", "restaurant", restaurant);
+        Reply reply = t.post("/api/session/cookie", null, "{\"username\":\"cookie.staff\",\"password\":\"pass-cookie\"}");
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        // Who signed in, but no token in the body: scripts never see one.
+        assertThat(reply.json()).containsEntry("role", "restaurant").containsEntry("expiresIn", 900).doesNotContainKeys("accessToken", "refreshToken");
+        Map<String, String> set = cookies(reply);
+        assertThat(set.get("dms_access")).contains("HttpOnly", "SameSite=Strict", "Path=/api", "Max-Age=900").doesNotContain("Secure");
+        assertThat(set.get("dms_refresh")).contains("HttpOnly", "SameSite=Strict", "Path=/api/session");
+        String access = "dms_access=" + value(set.get("dms_access"));
+
+        // The cookie authenticates a write from our own page ...
+        Reply placed = t.post("/api/orders", null, TestApi.orderBody(product, "1"), "Cookie", access, "Sec-Fetch-Site", "same-origin");
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        // ... but not one another site's page sends with it (defence in depth next to SameSite).
+        Reply forged = t.post("/api/orders", null, TestApi.orderBody(product, "1"), "Cookie", access, "Sec-Fetch-Site", "cross-site");
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(type(forged)).isEqualTo("https://dms.ge/problems/cross-site-request");
+        Reply foreignOrigin = t.post("/api/orders", null, TestApi.orderBody(product, "1"), "Cookie", access, "Origin", "http://evil.example");
+        assertThat(foreignOrigin.status()).isEqualTo(403);
+
+        // Behind https (the load balancer says so) the cookies are Secure.
+        Reply secure = t.post("/api/session/cookie", null, "{\"username\":\"cookie.staff\",\"password\":\"pass-cookie\"}",
+                "X-Forwarded-Proto", "https");
+        assertThat(cookies(secure).get("dms_access")).contains("Secure");
+
+        // Refresh from the refresh cookie: a new pair; sign-out revokes the session and expires both.
+        Reply refreshed = t.post("/api/session/cookie/refresh", null, null, "Cookie", "dms_refresh=" + value(set.get("dms_refresh")),
+                "Sec-Fetch-Site", "same-origin");
+        assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
+        String newAccess = "dms_access=" + value(cookies(refreshed).get("dms_access"));
+        assertThat(newAccess).isNotEqualTo(access);
+        assertThat(t.post("/api/session/cookie/refresh", null, null).status()).isEqualTo(401);
+        Reply out = t.send("DELETE", "/api/session", null, null, null, "Cookie", newAccess, "Sec-Fetch-Site", "same-origin");
+        assertThat(out.status()).as(out.toString()).isEqualTo(204);
+        assertThat(cookies(out).get("dms_access")).contains("Max-Age=0");
+        assertThat(cookies(out).get("dms_refresh")).contains("Max-Age=0");
+        assertThat(t.post("/api/orders", null, TestApi.orderBody(product, "1"), "Cookie", newAccess, "Sec-Fetch-Site", "same-origin").status())
+                .isEqualTo(401);
+    }
+
     @Test
     void shouldRefuseAWrongPasswordAndAnUnknownUserAlike() {
         account("levan", "correct horse", "admin", null);

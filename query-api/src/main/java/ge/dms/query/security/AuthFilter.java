@@ -2,6 +2,7 @@ package ge.dms.query.security;
 
 import ge.dms.http.token.Caller;
 import ge.dms.query.http.Problems;
+import ge.dms.support.web.SessionCookies;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -17,8 +18,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Every {@code /api/**} request needs a valid Bearer token (header, or {@code access_token} query
- * parameter for browsers' EventSource and WebSocket, which cannot set headers): 401 otherwise.
+ * Every {@code /api/**} request needs a valid Bearer token (header; else the web pages' session
+ * cookie, {@link SessionCookies}; else an {@code access_token} query parameter for scripts' EventSource
+ * and WebSocket, which cannot set headers): 401 otherwise.
  * Each caller is rate limited ({@link RateLimiter}: 429 with Retry-After, the seconds until a token is back). The caller is put on the
  * request; resource checks (403) are made where the resource is known.
  */
@@ -64,7 +66,8 @@ public class AuthFilter {
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             token = header.substring(7).trim();
         } else {
-            token = request.getParameters().get("access_token");
+            // The web pages' HttpOnly session cookie (also on the WebSocket and SSE handshakes), then the query parameter.
+            token = SessionCookies.accessToken(request).orElseGet(() -> request.getParameters().get("access_token"));
         }
         return token == null || token.isBlank() ? Optional.empty() : verifier.verify(token);
     }

@@ -109,7 +109,9 @@ final class Platform implements AutoCloseable {
             URI queryApi = URI.create("http://localhost:" + queryPort);
             queryApis.add(queryApi);
             queryApiSpecs.add(define(i == 0 ? "query-api" : "query-api-" + (i + 1), "query-api", "ge.dms.query.Application",
-                    environment(endpoints, "DMS_JWT_SECRET", jwtSecret, "DMS_QUERY_API_PORT", String.valueOf(queryPort)),
+                    environment(endpoints, "DMS_JWT_SECRET", jwtSecret, "DMS_QUERY_API_PORT", String.valueOf(queryPort),
+                            // One origin for the web pages without a load balancer: writes go on to the command API.
+                            "DMS_QUERY_COMMAND_API_URL", commandApi.toString()),
                     queryApi.resolve("/health")));
         }
         startTogether(queryApiSpecs); // they need nothing from each other
@@ -225,6 +227,11 @@ final class Platform implements AutoCloseable {
 
     URI queryApi() {
         return queryApis.getFirst();
+    }
+
+    /** The web pages, and both APIs through the same origin (query-api forwards the writes). */
+    URI webPages() {
+        return queryApi().resolve("/");
     }
 
     /** Every query API instance, the first being {@link #queryApi()}. */

@@ -91,6 +91,7 @@ final class UpCommand implements Callable<Integer> {
         console.println();
         console.println("DMS platform is up" + (dataDirectory == null ? " (temporary data)" : " (data in " + dataDirectory.toAbsolutePath() + ")"));
         console.println(infrastructure.describe());
+        console.println("Web pages          " + platform.webPages() + "   (sign in with a demo account below; both APIs on this origin too)");
         console.println("Command API        " + platform.commandApi() + "   (OpenAPI: " + platform.commandApi().resolve("/openapi.json") + ")");
         console.println("Query API          " + platform.queryApi() + "   (OpenAPI: " + platform.queryApi().resolve("/openapi.yml") + ")");
         console.println("Driver live feed   " + platform.queryApi().resolve("/api/drivers/ID/live").toString().replace("http:", "ws:"));

@@ -86,6 +86,20 @@ class ComposeFileTest {
     }
 
     @Test
+    void shouldServeThePagesAndBothApisFromTheLoadBalancersOneOrigin() throws IOException {
+        String nginx = Files.readString(root.resolve("deploy/query-lb.conf"));
+        // Writes and every session call to command-api, the rest (pages, reads, live feeds) to the query-api replicas.
+        assertThat(nginx).containsPattern("upstream command_api \\{\\s*server command-api:8081");
+        assertThat(nginx).containsPattern("map \\$request_method \\$api_upstream \\{\\s*GET\\s+query_api;\\s*HEAD\\s+query_api;\\s*OPTIONS\\s+query_api;\\s*default\\s+command_api;");
+        assertThat(nginx).containsPattern("location /api/session \\{\\s*proxy_pass http://command_api;");
+        assertThat(nginx).containsPattern("location /api/ \\{\\s*proxy_pass http://\\$api_upstream;[^}]*proxy_set_header Upgrade \\$http_upgrade;");
+        assertThat(nginx).containsPattern("location / \\{\\s*proxy_pass http://query_api;");
+        assertThat(nginx).contains("proxy_set_header X-Forwarded-Host $http_host;");
+        assertThat(list(service("query-lb").get("volumes"))).contains("./deploy/query-lb.conf:/etc/nginx/conf.d/default.conf:ro");
+        assertThat(map(service("query-lb").get("depends_on"))).containsKeys("query-api", "command-api");
+    }
+
+    @Test
     void shouldRunTheImagesTheBuildNames() throws IOException {
         Matcher version = Pattern.compile("<artifactId>dms-platform</artifactId>\\s*<version>([^<]+)</version>")
                 .matcher(Files.readString(root.resolve("pom.xml")));
