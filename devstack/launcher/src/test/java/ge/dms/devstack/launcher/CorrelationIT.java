@@ -2,7 +2,6 @@ package ge.dms.devstack.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import ge.dms.devstack.tokens.DevTokens;
-import ge.dms.devstack.infra.PostgresEndpoint;
 import ge.dms.devstack.test.WithDevStack;
 import ge.dms.schemas.serde.Json;
 import org.junit.jupiter.api.Test;
@@ -13,9 +12,6 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -44,7 +40,7 @@ class CorrelationIT {
         CommandClient commands = new CommandClient(platform.commandApi());
         String requestId = "abc-" + UUID.randomUUID(); // unique per run: no earlier run's line can match
         long order = commands.place(DevTokens.mint(shared.secret(), "restaurant", shared.demo().restaurantIds().getFirst()),
-                anyActiveProduct(shared)).path("id").asLong();
+                DemoProducts.anyActive(shared.infrastructure().endpoints().writeDatabase())).path("id").asLong();
         long confirmed = commands.act(order, "confirm", 1, admin, null);
 
         try (LiveSocket phone = LiveSocket.open(platform.queryApi(), driver, DevTokens.mint(shared.secret(), "driver", driver), null, DELIVERY)) {
@@ -89,13 +85,4 @@ class CorrelationIT {
         }
     }
 
-    private static long anyActiveProduct(SharedPlatform shared) throws Exception {
-        PostgresEndpoint write = shared.infrastructure().endpoints().writeDatabase();
-        try (Connection connection = DriverManager.getConnection(write.jdbcUrl(), write.user(), write.password());
-             ResultSet rows = connection.createStatement().executeQuery(
-                     "SELECT id FROM products WHERE active AND unit IN ('kg', 'litre') ORDER BY id LIMIT 1")) {
-            assertThat(rows.next()).isTrue();
-            return rows.getLong(1);
-        }
-    }
 }

@@ -2,7 +2,6 @@ package ge.dms.devstack.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import ge.dms.devstack.infra.Infrastructure;
-import ge.dms.devstack.infra.PostgresEndpoint;
 import ge.dms.devstack.launcher.demo.DemoData;
 import ge.dms.devstack.test.WithDevStack;
 import ge.dms.devstack.tokens.DevTokens;
@@ -11,9 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,7 +57,7 @@ class DispatchBoardIT {
         driverId = demo.driverIds().getFirst();
         driverToken = DevTokens.mint(shared.secret(), "driver", driverId);
         admin = DevTokens.mint(shared.secret(), "admin", null);
-        productId = anyActiveProduct(infrastructure.endpoints().writeDatabase());
+        productId = DemoProducts.anyActive(infrastructure.endpoints().writeDatabase());
         commands = new CommandClient(platform.commandApi());
         query = new QueryClient(platform.queryApi());
     }
@@ -229,11 +225,4 @@ class DispatchBoardIT {
         return changes.subList(index + 1, changes.size());
     }
 
-    private static long anyActiveProduct(PostgresEndpoint write) throws Exception {
-        try (Connection connection = DriverManager.getConnection(write.jdbcUrl(), write.user(), write.password());
-             ResultSet rows = connection.createStatement().executeQuery("SELECT id FROM products WHERE active ORDER BY id LIMIT 1")) {
-            assertThat(rows.next()).as("an active product").isTrue();
-            return rows.getLong(1);
-        }
-    }
 }

@@ -1,7 +1,6 @@
 package ge.dms.devstack.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import ge.dms.devstack.infra.PostgresEndpoint;
 import ge.dms.devstack.test.WithDevStack;
 import ge.dms.devstack.tokens.DevTokens;
 import ge.dms.schemas.serde.Json;
@@ -14,9 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,7 +49,7 @@ class ObservabilityIT {
         String admin = DevTokens.mint(shared.secret(), "admin", null);
         CommandClient commands = new CommandClient(platform.commandApi());
         try (LiveSocket phone = LiveSocket.open(platform.queryApi(), driver, DevTokens.mint(shared.secret(), "driver", driver), null, DELIVERY)) {
-            long order = commands.place(DevTokens.mint(shared.secret(), "restaurant", restaurant), anyActiveProduct(shared)).path("id").asLong();
+            long order = commands.place(DevTokens.mint(shared.secret(), "restaurant", restaurant), DemoProducts.anyActive(shared.infrastructure().endpoints().writeDatabase())).path("id").asLong();
             long version = commands.act(order, "confirm", 1, admin, null);
             long assigned = commands.act(order, "assign-driver", version, admin, "{\"driverId\":" + driver + "}");
             await().atMost(DELIVERY).until(() -> phone.changes().stream()
@@ -121,13 +117,4 @@ class ObservabilityIT {
         return sum;
     }
 
-    private static long anyActiveProduct(SharedPlatform shared) throws Exception {
-        PostgresEndpoint write = shared.infrastructure().endpoints().writeDatabase();
-        try (Connection connection = DriverManager.getConnection(write.jdbcUrl(), write.user(), write.password());
-             ResultSet rows = connection.createStatement().executeQuery(
-                     "SELECT id FROM products WHERE active AND unit IN ('kg', 'litre') ORDER BY id LIMIT 1")) {
-            assertThat(rows.next()).isTrue();
-            return rows.getLong(1);
-        }
-    }
 }

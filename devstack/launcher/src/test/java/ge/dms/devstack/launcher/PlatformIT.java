@@ -63,7 +63,7 @@ class PlatformIT {
         DemoData.Summary demo = shared.demo();
         long restaurantId = demo.restaurantIds().getFirst();
         driverId = demo.driverIds().getFirst();
-        productId = anyActiveProduct(write);
+        productId = DemoProducts.anyActive(write);
         admin = DevTokens.mint(secret, "admin", null);
         restaurant = DevTokens.mint(secret, "restaurant", restaurantId);
         driverToken = DevTokens.mint(secret, "driver", driverId);
@@ -223,12 +223,4 @@ class PlatformIT {
         return changes.subList(index + 1, changes.size());
     }
 
-    private static long anyActiveProduct(PostgresEndpoint write) throws Exception {
-        try (Connection connection = DriverManager.getConnection(write.jdbcUrl(), write.user(), write.password());
-             ResultSet rows = connection.createStatement().executeQuery(
-                     "SELECT id FROM products WHERE active AND unit IN ('kg', 'litre') ORDER BY id LIMIT 1")) {
-            assertThat(rows.next()).as("an active product sold by weight or volume").isTrue();
-            return rows.getLong(1);
-        }
-    }
 }

@@ -19,9 +19,6 @@ import org.slf4j.LoggerFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 
@@ -70,7 +67,7 @@ class ProductionTopologyIT {
         PostgresEndpoint write = infrastructure.endpoints().writeDatabase();
         DemoData.Summary demo = DemoData.load(write.jdbcUrl(), write.user(), write.password());
         driverId = demo.driverIds().getFirst();
-        productId = anyActiveProduct(write);
+        productId = DemoProducts.anyActive(write);
         admin = DevTokens.mint(secret, "admin", null);
         restaurant = DevTokens.mint(secret, "restaurant", demo.restaurantIds().getFirst());
         driverToken = DevTokens.mint(secret, "driver", driverId);
@@ -169,12 +166,4 @@ class ProductionTopologyIT {
         return Duration.ofNanos(System.nanoTime() - sinceNanos).toSeconds();
     }
 
-    private static long anyActiveProduct(PostgresEndpoint write) throws Exception {
-        try (Connection connection = DriverManager.getConnection(write.jdbcUrl(), write.user(), write.password());
-             ResultSet rows = connection.createStatement().executeQuery(
-                     "SELECT id FROM products WHERE active AND unit IN ('kg', 'litre') ORDER BY id LIMIT 1")) {
-            assertThat(rows.next()).as("an active product sold by weight or volume").isTrue();
-            return rows.getLong(1);
-        }
-    }
 }
