@@ -37,6 +37,16 @@ export function firstDataShown() {
   if (firstDataReported) return;
   firstDataReported = true;
   report({page, kind: 'load', seconds: performance.now() / 1000});
+  markPainted('dms:first-data');
+}
+
+/**
+ * A performance mark once what was just put on screen has been painted (the frame after the next
+ * one begins, so the change's frame is done): how the bench's {@code pages} scenario reads, from the
+ * navigation's start, when a user saw the data.
+ */
+export function markPainted(name) {
+  requestAnimationFrame(() => requestAnimationFrame(() => performance.mark(name)));
 }
 
 /** Shows how old the data on screen is (the X-Data-Age-Ms of the last answer). */
@@ -150,6 +160,37 @@ export async function signOut() {
  * ?after= the last change it applied, or reloading the list when it had none.
  * Calls onChange(message) for each change and onResync() when the list must be reloaded.
  */
+/**
+ * The newest version of each order this page has seen on its live feed. A reload reads the read side,
+ * which may still be behind the feed (Redis is written first): without this, a row reloaded right after
+ * a live change would fall back to the older version, and nothing would ever move it forward again.
+ * Bounded: the oldest entries go first once it holds more than {@code limit}.
+ */
+export class NewestRows {
+  constructor(limit = 5000) { this.limit = limit; this.seen = new Map(); }
+
+  /** Remembers a live message ({orderId, version, row}; no row when the order left this board). */
+  saw(message) {
+    const known = this.seen.get(message.orderId);
+    if (known && known.version >= message.version) return;
+    this.seen.delete(message.orderId);
+    this.seen.set(message.orderId, {version: message.version, row: message.change === 'moved' ? null : message.row || null});
+    if (this.seen.size > this.limit) this.seen.delete(this.seen.keys().next().value);
+  }
+
+  /**
+   * A loaded page's rows, each replaced by a newer one seen live (kept only if it still passes the page's
+   * filter), or dropped when it left the board since.
+   */
+  newest(rows, stillShown) {
+    return rows.flatMap(row => {
+      const known = this.seen.get(row.orderId);
+      if (!known || known.version <= row.version) return [row];
+      return known.row && stillShown(known.row) ? [known.row] : [];
+    });
+  }
+}
+
 export function boardFeed(path, {onChange, onResync}) {
   let lastId = null;
   let attempt = 0;

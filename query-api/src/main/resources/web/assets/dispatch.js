@@ -1,9 +1,9 @@
-import {$, el, api, requireRole, boardFeed, firstDataShown, money, when, query, askReason, statusBadge, explain, toast} from './common.js';
+import {$, el, api, requireRole, boardFeed, firstDataShown, money, when, query, askReason, statusBadge, explain, toast, NewestRows, markPainted} from './common.js';
 import {drawStatus, drawRevenue, drawDelivery, drawOnTime} from './charts.js';
 
 await requireRole('dispatch');
 const PAGE = 25;
-const queue = {cursors: [null], index: 0, rows: new Map()};
+const queue = {cursors: [null], index: 0, rows: new Map(), live: new NewestRows()};
 
 // What each open status lets a dispatcher do (command-api's OrderLifecycle; pick-up and delivery are the driver's).
 const ACTIONS = {
@@ -24,7 +24,7 @@ async function loadQueue(reset = true) {
   const {body} = await api('/api/dispatch/orders' + query({...filters(), limit: PAGE, cursor: queue.cursors[queue.index]}));
   queue.cursors[queue.index + 1] = body.nextCursor;
   queue.rows.clear();
-  $('#queue-rows').replaceChildren(...body.orders.map(renderRow));
+  $('#queue-rows').replaceChildren(...queue.live.newest(body.orders, matchesFilters).map(renderRow));
   $('#queue-next').disabled = !body.nextCursor;
   $('#queue-first').disabled = queue.index === 0;
   $('#queue-count').textContent = `page ${queue.index + 1}, ${body.orders.length} orders`;
@@ -92,6 +92,7 @@ function matchesFilters(row) {
 }
 
 function applyChange(message) {
+  queue.live.saw(message);
   const existing = queue.rows.get(message.orderId);
   if (!message.row) {
     existing?.remove();
@@ -132,6 +133,7 @@ function tbilisiDay(date) {
 }
 
 async function loadAnalytics() {
+  performance.mark('dms:analytics-asked');
   const days = Number($('#analytics-preset').value);
   const to = tbilisiDay(new Date(Date.now() + 24 * 3600 * 1000)); // through today
   const from = tbilisiDay(new Date(Date.now() - (days - 1) * 24 * 3600 * 1000));
@@ -143,6 +145,7 @@ async function loadAnalytics() {
   drawRevenue(revenue.days);
   drawDelivery(kpis.deliveryTime.pickupToDelivery, kpis.deliveryTime.createdToDelivery);
   drawOnTime(kpis.onTime);
+  markPainted('dms:charts');
   $('#analytics-figures').textContent = `${from} to ${to} (excl.): ${kpis.orders} orders, revenue ${money(kpis.revenue.total)}, `
     + `${kpis.revenue.deliveredOrders} delivered, on time ${kpis.onTime.onTime}/${kpis.onTime.eligible}`;
   // The CSV export is a plain link: the browser streams it to a file with the session cookie.

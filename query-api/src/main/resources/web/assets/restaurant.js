@@ -1,11 +1,11 @@
-import {$, el, api, requireRole, boardFeed, firstDataShown, money, when, query, askReason, statusBadge, explain, toast} from './common.js';
+import {$, el, api, requireRole, boardFeed, firstDataShown, money, when, query, askReason, statusBadge, explain, toast, NewestRows} from './common.js';
 
 const me = await requireRole('restaurant');
 const restaurantId = me.partyId;
 const PAGE = 20;
 
 // ---- board: keyset pages, filters, reference search, live changes ----
-const board = {cursors: [null], index: 0, rows: new Map()};
+const board = {cursors: [null], index: 0, rows: new Map(), live: new NewestRows()};
 
 function filters() {
   return {status: $('#board-status').value, from: $('#board-from').value, to: $('#board-to').value};
@@ -25,7 +25,7 @@ async function loadBoard(reset = true) {
   }
   board.cursors[board.index + 1] = next;
   board.rows.clear();
-  $('#board-rows').replaceChildren(...orders.map(renderRow));
+  $('#board-rows').replaceChildren(...board.live.newest(orders, row => text || matchesFilters(row)).map(renderRow));
   $('#board-rows').dataset.loadedFor = text;
   $('#board-next').disabled = !next;
   $('#board-first').disabled = board.index === 0;
@@ -63,6 +63,7 @@ function matchesFilters(row) {
 }
 
 function applyChange(message) {
+  board.live.saw(message);
   const existing = board.rows.get(message.orderId);
   if (message.change === 'moved' || !message.row) {
     existing?.remove();

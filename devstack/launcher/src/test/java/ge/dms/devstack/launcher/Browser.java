@@ -1,22 +1,19 @@
 package ge.dms.devstack.launcher;
 
+import ge.dms.bench.pages.Chromium;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -24,9 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * One headless Chromium (its own profile, so its own cookies) driven through Selenium, with the
@@ -49,26 +44,14 @@ final class Browser implements AutoCloseable {
 
     /** Skips the calling test (a JUnit assumption, with the reason in the log) when there is no Chromium. */
     static void assumeChromium() {
-        Assumptions.assumeTrue(chromium().isPresent() && chromedriver().isPresent(),
-                "browser tests skipped: no Chromium found (install Debian's chromium and chromium-driver, "
-                        + "or set CHROME_BIN and CHROMEDRIVER); looked for " + candidates("CHROME_BIN", "chromium", "chromium-browser", "google-chrome")
-                        + " and " + candidates("CHROMEDRIVER", "chromedriver"));
+        Assumptions.assumeTrue(Chromium.available(), "browser tests skipped: no Chromium found (install Debian's chromium and "
+                + "chromium-driver, or set CHROME_BIN and CHROMEDRIVER); looked for " + Chromium.lookedFor());
     }
 
-    /** A browser whose pages are at {@code base}, with a desktop-sized window. */
+    /** A browser whose pages are at {@code base}, with a window of the given size. */
     static Browser open(URI base, int width, int height) {
         assumeChromium();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium().orElseThrow().toFile());
-        // Root in CI containers needs --no-sandbox; /dev/shm there is small.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=" + width + "," + height, "--lang=en-GB", "--no-first-run", "--disable-extensions");
-        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(chromedriver().orElseThrow().toFile()).usingAnyFreePort().build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().window().setSize(new Dimension(width, height));
-        return new Browser(driver, base);
+        return new Browser(Chromium.open(width, height), base);
     }
 
     WebDriver driver() {
@@ -141,27 +124,5 @@ final class Browser implements AutoCloseable {
     @Override
     public void close() {
         driver.quit();
-    }
-
-    private static Optional<Path> chromium() {
-        return find("CHROME_BIN", "chromium", "chromium-browser", "google-chrome");
-    }
-
-    private static Optional<Path> chromedriver() {
-        return find("CHROMEDRIVER", "chromedriver");
-    }
-
-    private static Optional<Path> find(String variable, String... names) {
-        String explicit = System.getenv(variable);
-        if (explicit != null && !explicit.isBlank()) {
-            return Optional.of(Path.of(explicit)).filter(Files::isExecutable);
-        }
-        String path = Optional.ofNullable(System.getenv("PATH")).orElse("/usr/bin:/bin");
-        return Stream.of(names).flatMap(name -> Stream.of(path.split(File.pathSeparator)).map(dir -> Path.of(dir, name)))
-                .filter(Files::isExecutable).findFirst();
-    }
-
-    private static String candidates(String variable, String... names) {
-        return "$" + variable + " or " + String.join("/", names) + " on the PATH";
     }
 }

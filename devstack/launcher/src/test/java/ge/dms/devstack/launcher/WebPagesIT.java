@@ -198,8 +198,8 @@ class WebPagesIT {
         assertThat(conflict).startsWith("Changed meanwhile, reloaded");
         dispatcher.screenshot("dispatch-conflict");
         assertThat(queries.get("/api/orders/" + id, admin).path("status").asText()).isEqualTo("confirmed");
-        // Not asserted here: the reloaded queue's row. Once in a fresh-clone CI run the row was not found within 60 s
-        // after the reload (passed in the run before and in every run on the web branch); the cause is not yet known.
+        // The reload reads the read side, which may still be behind the live feed: the page keeps the newer row it saw.
+        queueRow(ref, "confirmed");
     }
 
     @Test
