@@ -1,6 +1,8 @@
 package ge.dms.devstack.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import ge.dms.bench.Bench;
 import ge.dms.devstack.launcher.demo.DemoAccounts;
 import ge.dms.devstack.tokens.DevTokens;
 import ge.dms.devstack.test.WithDevStack;
@@ -12,14 +14,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import picocli.CommandLine;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -239,6 +246,24 @@ class WebPagesIT {
         assertThat(restaurant.fetchStatus("/api/restaurants/" + other + "/orders")).isEqualTo(403);
         assertThat(restaurant.fetchStatus("/api/orders/" + foreignId)).isIn(403L, 404L);
         assertThat(restaurant.fetchStatus("/api/dispatch/orders")).isEqualTo(403);
+    }
+
+    @Test
+    @Order(7)
+    void shouldTimeTheScreensWithTheBenchPagesScenario(@TempDir Path results) throws Exception {
+        StringWriter printed = new StringWriter();
+        CommandLine bench = Bench.commandLine();
+        bench.setOut(new PrintWriter(printed, true));
+        bench.setErr(new PrintWriter(printed, true));
+        int exit = bench.execute("pages", "--quick", "--no-progress", "--results-dir=" + results, "--query-api=" + platform.webPages(),
+                "--jwt-secret-file=" + shared.secretFile(), "--restaurant=" + restaurantId);
+        // Non-zero also when a page logged a script error while it was timed.
+        assertThat(exit).as(printed.toString()).isZero();
+        JsonNode pages = new ObjectMapper().readTree(results.resolve("pages.json").toFile());
+        Map<String, Long> counts = new TreeMap<>();
+        pages.path("series").forEach(s -> counts.put(s.path("name").asText(), s.path("count").asLong()));
+        assertThat(counts).containsEntry("cold dispatcher: board first page", 1L).containsEntry("cold dispatcher: charts (last 30 days)", 1L)
+                .containsEntry("warm dispatcher: charts after choosing 6 months", 3L).containsEntry("warm restaurant: board first page", 3L);
     }
 
     // ---- helpers ----
