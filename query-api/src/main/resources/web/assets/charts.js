@@ -1,7 +1,22 @@
-// The analytics charts, drawn by ECharts (the WebJar's echarts.min.js, loaded before this module).
+// The analytics charts, drawn by ECharts (the WebJar's echarts.min.js, which the page preloads).
 // Each chart's figures are exactly the API's; the browser tests read them back from the chart.
 
 const charts = {};
+let library;
+
+/**
+ * Runs ECharts once (the page's preload has usually fetched it by then). Called when the charts' data is
+ * wanted, after the first data is on screen, so parsing its megabyte of script never delays the board.
+ */
+export function chartsLibrary() {
+  return library ??= new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = document.getElementById('echarts-src').href;
+    script.onload = () => resolve(globalThis.echarts);
+    script.onerror = () => reject(new Error('the charts library did not load'));
+    document.head.append(script);
+  });
+}
 
 function chart(id) {
   charts[id] ??= globalThis.echarts.init(document.getElementById(id), null, {renderer: 'canvas'});

@@ -40,13 +40,17 @@ export function firstDataShown() {
   markPainted('dms:first-data');
 }
 
+/** Settles once the DOM changes made so far have been painted (a task queued from the next frame runs after its paint). */
+export function afterPaint() {
+  return new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve)));
+}
+
 /**
- * A performance mark once what was just put on screen has been painted (the frame after the next
- * one begins, so the change's frame is done): how the bench's {@code pages} scenario reads, from the
- * navigation's start, when a user saw the data.
+ * A performance mark once what was just put on screen has been painted: how the bench's {@code pages}
+ * scenario reads, from the navigation's start, when a user saw the data.
  */
 export function markPainted(name) {
-  requestAnimationFrame(() => requestAnimationFrame(() => performance.mark(name)));
+  afterPaint().then(() => performance.mark(name));
 }
 
 /** Shows how old the data on screen is (the X-Data-Age-Ms of the last answer). */

@@ -1,7 +1,8 @@
-import {$, el, api, requireRole, boardFeed, firstDataShown, money, when, query, askReason, statusBadge, explain, toast, NewestRows, markPainted} from './common.js';
-import {drawStatus, drawRevenue, drawDelivery, drawOnTime} from './charts.js';
+import {$, el, api, requireRole, boardFeed, firstDataShown, money, when, query, askReason, statusBadge, explain, toast, NewestRows, markPainted, afterPaint} from './common.js';
+import {chartsLibrary, drawStatus, drawRevenue, drawDelivery, drawOnTime} from './charts.js';
 
-await requireRole('dispatch');
+// Who is signed in is asked beside the first data, not before it (anyone but an admin is sent away meanwhile).
+const signedIn = requireRole('dispatch');
 const PAGE = 25;
 const queue = {cursors: [null], index: 0, rows: new Map(), live: new NewestRows()};
 
@@ -140,7 +141,7 @@ async function loadAnalytics() {
   const restaurantId = $('#analytics-restaurant').value;
   const scope = {from, to, restaurantId};
   const [{body: kpis}, {body: revenue}] = await Promise.all([
-    api('/api/analytics/kpis' + query(scope)), api('/api/analytics/revenue/daily' + query(scope))]);
+    api('/api/analytics/kpis' + query(scope)), api('/api/analytics/revenue/daily' + query(scope)), queueShown.then(afterPaint).then(chartsLibrary)]);
   drawStatus(kpis.statusDistribution);
   drawRevenue(revenue.days);
   drawDelivery(kpis.deliveryTime.pickupToDelivery, kpis.deliveryTime.createdToDelivery);
@@ -155,4 +156,7 @@ async function loadAnalytics() {
 $('#analytics-preset').addEventListener('change', loadAnalytics);
 $('#analytics-restaurant').addEventListener('change', loadAnalytics);
 
-await Promise.all([loadQueue(), loadParties(), loadAnalytics()]);
+const queueShown = loadQueue();
+// A refused load (a signed-out or non-admin caller) only matters once it is known who is signed in: that
+// caller is being sent to the sign-in page, and the promise below never settles.
+await Promise.all([signedIn, queueShown, loadParties(), loadAnalytics()]).catch(e => signedIn.then(() => { throw e; }));

@@ -33,6 +33,8 @@ public final class Chromium {
 
     /** A new headless browser with a window of the given size. */
     public static ChromeDriver open(int width, int height) {
+        // Selenium warns on every start that it has no DevTools bindings for this Chromium; nothing here uses them.
+        java.util.logging.Logger.getLogger("org.openqa.selenium.devtools").setLevel(java.util.logging.Level.OFF);
         if (!available()) {
             throw new IllegalStateException("no Chromium found (install Debian's chromium and chromium-driver); looked for " + lookedFor());
         }
