@@ -11,17 +11,17 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestAttribute;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code GET /api/restaurants/{id}/orders}: the restaurant's board, newest first, by opaque cursor:
  * {@code {"orders":[BoardRow…],"nextCursor":…}} ({@link ge.dms.schemas.view.BoardRow}, the list
  * columns; the whole order with its items is {@code GET /api/orders/{id}}). Redis answers unless a
- * driver filter asks for the read side's index, or Redis is down; both give the same rows.
+ * driver filter asks for the read side's index, or Redis is down; both give the same rows. Runs on the event loop:
+ * only a read-side answer takes a blocking thread ({@link Boards}).
  */
 @Controller("/api/restaurants")
-@ExecuteOn(TaskExecutors.BLOCKING)
 public class BoardController {
 
     private final Boards boards;
@@ -33,7 +33,7 @@ public class BoardController {
     }
 
     @Get("/{id:[0-9]+}/orders")
-    public HttpResponse<byte[]> board(@PathVariable long id, @RequestAttribute(Caller.ATTRIBUTE) Caller caller,
+    public CompletableFuture<HttpResponse<byte[]>> board(@PathVariable long id, @RequestAttribute(Caller.ATTRIBUTE) Caller caller,
                                       @Nullable @QueryValue String status, @Nullable @QueryValue String from,
                                       @Nullable @QueryValue String to, @Nullable @QueryValue String driverId,
                                       @Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit) {

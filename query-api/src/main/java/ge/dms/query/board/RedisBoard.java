@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -69,7 +70,12 @@ public class RedisBoard {
         return f.restaurantId() != null ? !f.unassigned() : OrderStatus.isIn(f.status(), OrderStatus.OPEN);
     }
 
-    public BoardPage page(BoardFilter f) {
+    /**
+     * The page, without blocking a thread: every Redis call is chained on its answer (on Lettuce's event loop), so
+     * the caller's thread (an HTTP event loop) is never held. Fails with {@link Redis.RedisUnavailableException} when
+     * Redis cannot answer in time.
+     */
+    public CompletableFuture<BoardPage> page(BoardFilter f) {
         if (!serves(f)) {
             throw new IllegalArgumentException("Redis holds no index for " + f);
         }
@@ -82,62 +88,73 @@ public class RedisBoard {
             key = f.unassigned() ? gateway.keys().dispatchUnassigned(f.status()) : gateway.keys().dispatchStatus(f.status());
         }
         Range.Boundary<Long> lower = f.from() == null ? Range.Boundary.unbounded() : Range.Boundary.including(f.from().toEpochMilli());
-        Map<Long, Long> found = new LinkedHashMap<>(); // order id -> score
         Range.Boundary<Long> upper;
-        RedisFuture<List<ScoredValue<String>>> cursorGroup = null;
+        CompletableFuture<List<ScoredValue<String>>> cursorGroup;
         if (f.cursor() != null) {
             long cs = f.cursor().millis();
-            cursorGroup = redis.zrangebyscoreWithScores(key, Range.create(cs, cs));
+            cursorGroup = timed(redis.zrangebyscoreWithScores(key, Range.create(cs, cs)));
             upper = Range.Boundary.excluding(cs);
         } else {
+            cursorGroup = CompletableFuture.completedFuture(List.of());
             upper = f.to() == null ? Range.Boundary.unbounded() : Range.Boundary.excluding(f.to().toEpochMilli());
         }
         if (f.cursor() != null && f.to() != null && f.to().toEpochMilli() <= f.cursor().millis()) {
             upper = Range.Boundary.excluding(f.to().toEpochMilli());
         }
-        // Sent before the cursor's group is awaited: both travel in one round trip.
-        RedisFuture<List<ScoredValue<String>>> next = redis.zrevrangebyscoreWithScores(key, Range.from(lower, upper),
-                Limit.create(0, f.limit() + 1));
-        if (cursorGroup != null) {
-            long cs = f.cursor().millis();
-            for (ScoredValue<String> v : await(cursorGroup)) {
-                long id = Long.parseLong(v.getValue());
-                if (id < f.cursor().orderId() && inRange(f, cs)) {
-                    found.put(id, cs);
+        // Sent before the cursor's group is answered: both travel in one round trip.
+        CompletableFuture<List<ScoredValue<String>>> next = timed(redis.zrevrangebyscoreWithScores(key, Range.from(lower, upper),
+                Limit.create(0, f.limit() + 1)));
+        return cursorGroup.thenCombine(next, (group, rest) -> {
+            Map<Long, Long> found = new LinkedHashMap<>(); // order id -> score
+            if (f.cursor() != null) {
+                long cs = f.cursor().millis();
+                for (ScoredValue<String> v : group) {
+                    long id = Long.parseLong(v.getValue());
+                    if (id < f.cursor().orderId() && inRange(f, cs)) {
+                        found.put(id, cs);
+                    }
                 }
             }
-        }
-        List<ScoredValue<String>> rest = await(next);
-        for (ScoredValue<String> v : rest) {
-            found.put(Long.parseLong(v.getValue()), (long) v.getScore());
-        }
-        if (rest.size() > f.limit()) {
-            long edge = (long) rest.getLast().getScore();
-            for (ScoredValue<String> v : await(redis.zrangebyscoreWithScores(key, Range.create(edge, edge)))) {
-                found.put(Long.parseLong(v.getValue()), edge);
+            for (ScoredValue<String> v : rest) {
+                found.put(Long.parseLong(v.getValue()), (long) v.getScore());
             }
-        }
-        List<Map.Entry<Long, Long>> sorted = new ArrayList<>(found.entrySet());
-        sorted.sort(Comparator.<Map.Entry<Long, Long>>comparingLong(Map.Entry::getValue).reversed()
-                .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()));
-        boolean more = sorted.size() > f.limit();
-        List<Map.Entry<Long, Long>> taken = sorted.subList(0, Math.min(f.limit(), sorted.size()));
-        String nextCursor = more ? new Cursor(taken.getLast().getValue(), taken.getLast().getKey(), false).encode() : null;
-        return rows(redis, f, taken.stream().map(Map.Entry::getKey).toList(), nextCursor);
+            return new Found(found, rest.size() > f.limit() ? (long) rest.getLast().getScore() : null);
+        }).thenCompose(found -> found.edge() == null ? CompletableFuture.completedFuture(found.ids())
+                : timed(redis.zrangebyscoreWithScores(key, Range.create(found.edge(), found.edge()))).thenApply(edgeGroup -> {
+                    for (ScoredValue<String> v : edgeGroup) {
+                        found.ids().put(Long.parseLong(v.getValue()), found.edge());
+                    }
+                    return found.ids();
+                })).thenCompose(found -> {
+                    List<Map.Entry<Long, Long>> sorted = new ArrayList<>(found.entrySet());
+                    sorted.sort(Comparator.<Map.Entry<Long, Long>>comparingLong(Map.Entry::getValue).reversed()
+                            .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()));
+                    boolean more = sorted.size() > f.limit();
+                    List<Map.Entry<Long, Long>> taken = sorted.subList(0, Math.min(f.limit(), sorted.size()));
+                    String nextCursor = more ? new Cursor(taken.getLast().getValue(), taken.getLast().getKey(), false).encode() : null;
+                    return rows(redis, f, taken.stream().map(Map.Entry::getKey).toList(), nextCursor);
+                });
+    }
+
+    /** The ids found so far (order id -> score), and the score of the page's edge group still to read whole, if any. */
+    private record Found(Map<Long, Long> ids, Long edge) {
     }
 
     /** The board rows of {@code ids}, in that order, with one HMGET. */
-    private BoardPage rows(RedisAsyncCommands<String, String> redis, BoardFilter f, List<Long> ids, String nextCursor) {
+    private CompletableFuture<BoardPage> rows(RedisAsyncCommands<String, String> redis, BoardFilter f, List<Long> ids, String nextCursor) {
         if (ids.isEmpty()) {
-            return new BoardPage(List.of(), nextCursor, null);
+            return CompletableFuture.completedFuture(new BoardPage(List.of(), nextCursor, null));
         }
         String rowsKey = f.restaurantId() != null ? gateway.keys().restaurantBoard(f.restaurantId()) : gateway.keys().dispatchBoard();
         CommandArgs<String, String> args = new CommandArgs<>(StringCodec.UTF8).addKey(rowsKey);
         for (long id : ids) {
             args.add(id);
         }
-        List<byte[]> stored = await(redis.dispatch(CommandType.HMGET, new RawValuesOutput(), args));
-        Map<Long, BoardRow> derived = derivedRows(f, ids, stored);
+        return timed(redis.dispatch(CommandType.HMGET, new RawValuesOutput(), args))
+                .thenCompose(stored -> derivedRows(f, ids, stored).thenApply(derived -> page(f, ids, stored, derived, nextCursor)));
+    }
+
+    private static BoardPage page(BoardFilter f, List<Long> ids, List<byte[]> stored, Map<Long, BoardRow> derived, String nextCursor) {
         List<ByteBuffer> rows = new ArrayList<>(ids.size());
         long newest = Long.MIN_VALUE;
         for (int i = 0; i < ids.size(); i++) {
@@ -161,7 +178,7 @@ public class RedisBoard {
      * views are rebuilt; or an order that moved to another restaurant meanwhile): derived from the
      * order view, the slow way, and only when still this restaurant's and of the filter's status.
      */
-    private Map<Long, BoardRow> derivedRows(BoardFilter f, List<Long> ids, List<byte[]> stored) {
+    private CompletableFuture<Map<Long, BoardRow>> derivedRows(BoardFilter f, List<Long> ids, List<byte[]> stored) {
         List<Long> missing = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             if (stored.get(i) == null) {
@@ -169,7 +186,7 @@ public class RedisBoard {
             }
         }
         if (missing.isEmpty()) {
-            return Map.of();
+            return CompletableFuture.completedFuture(Map.of());
         }
         if (reportedMissingRows.compareAndSet(false, true)) {
             LOG.info("Board of restaurant {} (null: the dispatcher queue): {} order(s) without a board row; derived from "
@@ -177,16 +194,18 @@ public class RedisBoard {
                     + "(./dev rebuild-views, ViewRebuild) if they were written before board rows existed", f.restaurantId(),
                     missing.size());
         }
-        Map<Long, BoardRow> derived = new HashMap<>();
-        for (String json : orders.views(missing)) {
-            OrderView view = parse(json);
-            boolean sameRestaurant = f.restaurantId() == null || view.restaurantId() == f.restaurantId();
-            if (sameRestaurant && (f.status() == null || f.status().equals(view.status()))
-                    && (!f.unassigned() || view.driverId() == null)) {
-                derived.put(view.orderId(), BoardRow.of(view));
+        return orders.viewsAsync(missing).thenApply(views -> {
+            Map<Long, BoardRow> derived = new HashMap<>();
+            for (String json : views) {
+                OrderView view = parse(json);
+                boolean sameRestaurant = f.restaurantId() == null || view.restaurantId() == f.restaurantId();
+                if (sameRestaurant && (f.status() == null || f.status().equals(view.status()))
+                        && (!f.unassigned() || view.driverId() == null)) {
+                    derived.put(view.orderId(), BoardRow.of(view));
+                }
             }
-        }
-        return derived;
+            return derived;
+        });
     }
 
     private static OrderView parse(String json) {
@@ -201,7 +220,7 @@ public class RedisBoard {
         return (f.from() == null || score >= f.from().toEpochMilli()) && (f.to() == null || score < f.to().toEpochMilli());
     }
 
-    private <T> T await(RedisFuture<T> future) {
-        return Redis.await(future, orders.timeout());
+    private <T> CompletableFuture<T> timed(RedisFuture<T> future) {
+        return Redis.timed(future, orders.timeout());
     }
 }

@@ -12,8 +12,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestAttribute;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code GET /api/dispatch/orders}: the dispatcher queue, one board across every restaurant, for admins. The same
@@ -23,7 +23,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
  * everything else (all statuses, delivered/cancelled, a driver) from the read side.
  */
 @Controller("/api/dispatch")
-@ExecuteOn(TaskExecutors.BLOCKING)
 public class DispatchController {
 
     private final Boards boards;
@@ -35,7 +34,7 @@ public class DispatchController {
     }
 
     @Get("/orders")
-    public HttpResponse<byte[]> queue(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
+    public CompletableFuture<HttpResponse<byte[]>> queue(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
                                       @Nullable @QueryValue String status, @Nullable @QueryValue String unassigned,
                                       @Nullable @QueryValue String restaurantId, @Nullable @QueryValue String driverId,
                                       @Nullable @QueryValue String from, @Nullable @QueryValue String to,

@@ -5,6 +5,7 @@ import io.lettuce.core.RedisFuture;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -26,6 +27,15 @@ public final class Redis {
         }
     }
 
+    /**
+     * The answer without waiting for it: completes on Lettuce's event loop, or fails with
+     * {@link RedisUnavailableException} when Redis refuses the command or has not answered within {@code timeout}.
+     */
+    public static <T> CompletableFuture<T> timed(RedisFuture<T> future, Duration timeout) {
+        return future.toCompletableFuture().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionallyCompose(e -> CompletableFuture.failedFuture(new RedisUnavailableException(unwrap(e))));
+    }
+
     /** Waits for every future (they were pipelined), in order. */
     public static <T> List<T> awaitAll(List<RedisFuture<T>> futures, Duration timeout) {
         List<T> results = new ArrayList<>(futures.size());
@@ -33,6 +43,11 @@ public final class Redis {
             results.add(await(f, timeout));
         }
         return results;
+    }
+
+    /** The failure inside a future's completion wrapper. */
+    public static Throwable unwrap(Throwable e) {
+        return e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
     }
 
     /** Redis could not answer (down, timed out, or refused the command). */

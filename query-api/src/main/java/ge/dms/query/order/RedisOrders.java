@@ -12,6 +12,7 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Optional;
 
 /** Order views from Redis (the hashes {@code {prefix}order:{id}}). Throws RedisUnavailableException when it cannot answer. */
@@ -45,6 +46,17 @@ public class RedisOrders {
         return Optional.of(new StoredOrder(orderId, json, Long.parseLong(fields.get(1).getValue()),
                 Long.parseLong(fields.get(2).getValue()), driver.isEmpty() ? null : Long.parseLong(driver),
                 ViewJson.commitTime(ViewJson.parse(json))));
+    }
+
+    /** {@link #views}, without blocking: completes once every answer is in. */
+    public CompletableFuture<List<String>> viewsAsync(List<Long> orderIds) {
+        RedisAsyncCommands<String, String> commands = commands();
+        List<CompletableFuture<String>> futures = new ArrayList<>(orderIds.size());
+        for (long id : orderIds) {
+            futures.add(Redis.timed(commands.hget(redis.keys().order(id), "json"), timeout));
+        }
+        return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+                .thenApply(done -> futures.stream().map(CompletableFuture::join).filter(java.util.Objects::nonNull).toList());
     }
 
     /** The view JSON of each id, pipelined, in the given order; ids without a view are left out. */
