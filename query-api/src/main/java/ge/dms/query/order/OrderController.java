@@ -11,12 +11,14 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestAttribute;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 
-/** {@code GET /api/orders/{id}}: one order view, optionally after the caller's own write has reached it. */
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@code GET /api/orders/{id}}: one order view, optionally after the caller's own write has reached it. Runs on the
+ * event loop ({@link OrderQueries}: no thread waits for Redis or for the caller's version).
+ */
 @Controller("/api/orders")
-@ExecuteOn(TaskExecutors.BLOCKING)
 public class OrderController {
 
     private final OrderQueries orders;
@@ -26,20 +28,21 @@ public class OrderController {
     }
 
     @Get("/{id:[0-9]+}")
-    public HttpResponse<String> order(@PathVariable long id, @RequestAttribute(Caller.ATTRIBUTE) Caller caller,
+    public CompletableFuture<HttpResponse<String>> order(@PathVariable long id, @RequestAttribute(Caller.ATTRIBUTE) Caller caller,
                                       @Nullable @Header("X-Consistency-Token") String token,
                                       @Nullable @QueryValue Long minVersion) {
         Long wanted = ConsistencyToken.minVersion(id, token, minVersion);
-        OrderQueries.Answer answer = orders.find(id, wanted);
-        StoredOrder order = answer.orThrow(id);
-        if (!caller.maySee(order.restaurantId(), order.driverId())) {
-            throw ApiException.forbidden("this token may not read order " + id);
-        }
-        var response = ViewResponse.ok(order.json(), answer.source(), order.commitTime(), answer.stale())
-                .header("X-View-Version", Long.toString(order.version()));
-        if (wanted != null) {
-            response.header("X-Consistency", answer.stale() ? "timeout" : "caught-up");
-        }
-        return response;
+        return orders.findAsync(id, wanted).thenApply(answer -> {
+            StoredOrder order = answer.orThrow(id);
+            if (!caller.maySee(order.restaurantId(), order.driverId())) {
+                throw ApiException.forbidden("this token may not read order " + id);
+            }
+            var response = ViewResponse.ok(order.json(), answer.source(), order.commitTime(), answer.stale())
+                    .header("X-View-Version", Long.toString(order.version()));
+            if (wanted != null) {
+                response.header("X-Consistency", answer.stale() ? "timeout" : "caught-up");
+            }
+            return response;
+        });
     }
 }

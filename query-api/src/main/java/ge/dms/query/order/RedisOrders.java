@@ -12,8 +12,8 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** Order views from Redis (the hashes {@code {prefix}order:{id}}). Throws RedisUnavailableException when it cannot answer. */
 @Singleton
@@ -35,9 +35,13 @@ public class RedisOrders {
         return timeout;
     }
 
-    public Optional<StoredOrder> find(long orderId) {
-        List<KeyValue<String, String>> fields = Redis.await(
-                commands().hmget(redis.keys().order(orderId), "json", "version", "restaurant", "driver"), timeout);
+    /** The order's view, completing on Lettuce's event loop (empty when Redis holds none). */
+    public CompletableFuture<Optional<StoredOrder>> findAsync(long orderId) {
+        return Redis.timed(commands().hmget(redis.keys().order(orderId), "json", "version", "restaurant", "driver"), timeout)
+                .thenApply(fields -> stored(orderId, fields));
+    }
+
+    private static Optional<StoredOrder> stored(long orderId, List<KeyValue<String, String>> fields) {
         if (fields.isEmpty() || !fields.getFirst().hasValue()) {
             return Optional.empty();
         }
