@@ -155,7 +155,7 @@ public final class Projections implements AutoCloseable {
                 new ReadStoreOrderViewWriter(readStore)).start();
         resources.add(readSink);
         var historySink = new ReadStoreSink<>(config.kafkaBootstrap(), ORDER_HISTORY.apply(app),
-                topics.cdc().table("order_status_changes"), new ReadStoreHistoryWriter(readStore)).start();
+                topics.cdc().orderStatusChanges(), new ReadStoreHistoryWriter(readStore)).start();
         resources.add(historySink);
         startCatalogue(config, topics, readStore, redisClient);
         LOG.info("Projections started: application id {}, topic prefix '{}', Redis key prefix '{}'", app,
