@@ -144,7 +144,7 @@ public final class Projections implements AutoCloseable {
         // A separate connection: the analytics stream thread must not queue behind the hot path's writes.
         StatefulRedisConnection<String, String> analyticsRedis = redisClient.connect();
         resources.add(analyticsRedis);
-        var redisAnalytics = new RedisAnalyticsWriter(analyticsRedis, config.redisKeyPrefix());
+        var redisAnalytics = new RedisAnalyticsWriter(analyticsRedis, new RedisKeys(config.redisKeyPrefix()));
         AnalyticsSink analyticsSinks = (key, figures) -> {
             analyticsWriter.write(key, figures);
             redisAnalytics.write(key, figures);
