@@ -53,7 +53,7 @@ public final class SideBySide {
                 OpenLoop.Outcome outcome = phase(probes, side, s, s.measured(),
                         m, ms -> progress.stepTo(offset + s.warmup().toMillis() + ms));
                 series.addAll(m.summarise(name + " ", order, s.measured()));
-                figures.put(name + " load", loadFigures(outcome, s.measured()));
+                figures.put(name + " load", outcome.figures(s.measured()));
                 errors += m.errorCount();
             }
         }
@@ -92,14 +92,5 @@ public final class SideBySide {
             return "sql " + sql.getSQLState();
         }
         return (e instanceof java.io.IOException ? "io: " : "") + e.getClass().getSimpleName();
-    }
-
-    private static Map<String, Object> loadFigures(OpenLoop.Outcome outcome, Duration measured) {
-        Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("issued", outcome.issued());
-        figures.put("refusedByClient", outcome.refused());
-        figures.put("achievedOfferedRate", Math.round(outcome.issued() / (Math.max(measured.toNanos(), 1) / 1e9) * 10) / 10.0);
-        figures.put("maxSchedulingLagMs", Math.round(outcome.maxLag().toNanos() / 1e3) / 1e3);
-        return figures;
     }
 }
