@@ -33,9 +33,7 @@ import java.util.Map;
         description = "6-month KPIs from the query API vs the same figures by SQL aggregates on the write side (open loop).")
 public final class AnalyticsScenario extends LiveScenario {
 
-    private static final Offer OFFER = Offer.quick("3 s per side after 1 s of warm-up")
-            .duration("measured time per side", "30s", "3s")
-            .warmup("unmeasured time per side before it", "5s", "1s")
+    private static final Offer OFFER = SideBySide.timing("3 s per side after 1 s of warm-up")
             .rate("offered requests/s, each side; direct SQL must keep up, or its latency is queueing", "2", "2")
             .maxInFlight("outstanding requests before the client refuses one", "500")
             .timeout("per-request timeout", "30s");

@@ -28,9 +28,7 @@ import java.util.Map;
         description = "Restaurant orders board from the query API vs the same pages as indexed SQL on the write side (open loop).")
 public final class BoardScenario extends LiveScenario {
 
-    private static final Offer OFFER = Offer.quick("50 open orders, 100 requests/s, 3 s per side after 1 s of warm-up")
-            .duration("measured time per side", "30s", "3s")
-            .warmup("unmeasured time per side before it", "5s", "1s")
+    private static final Offer OFFER = SideBySide.timing("50 open orders, 100 requests/s, 3 s per side after 1 s of warm-up")
             .rate("offered requests/s, each side", "500", "100")
             .maxInFlight("outstanding requests before the client refuses one", "2000")
             .timeout("per-request timeout", "10s");

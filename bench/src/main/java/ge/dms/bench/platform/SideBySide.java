@@ -1,5 +1,6 @@
 package ge.dms.bench.platform;
 
+import ge.dms.bench.cli.Offer;
 import ge.dms.bench.cli.Progress;
 import ge.dms.bench.commands.Measurements;
 import ge.dms.bench.commands.OpenLoop;
@@ -33,6 +34,14 @@ public final class SideBySide {
     }
 
     private SideBySide() {
+    }
+
+    /**
+     * The timing every side-by-side scenario offers: each side measured 30 s after 5 s of warm-up (3 s and 1 s with
+     * {@code --quick}); the scenario adds its rate, in-flight cap and timeout.
+     */
+    public static Offer timing(String quick) {
+        return Offer.quick(quick).duration("measured time per side", "30s", "3s").warmup("unmeasured time per side before it", "5s", "1s");
     }
 
     public static Outcome run(String scenario, List<Probe> probes, Settings s) {
