@@ -38,8 +38,6 @@ public final class FanoutScenario extends Scenario {
     private static final Logger LOG = LoggerFactory.getLogger(FanoutScenario.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final double TARGET_P99_MS = 50;
-    /** What {@code --cold} restarts, in this order. */
-    private static final List<String> RESTARTED = List.of("projections", "query-api");
     /** Requests a second one JDK HTTP client is given at most (its one selector thread serves all its connections). */
     private static final int RATE_PER_HTTP_CLIENT = 250;
     private static final Offer OFFER = Offer.quick("20 drivers, 20 changes/s, 5 s, 1 s warm-up")
@@ -104,21 +102,9 @@ public final class FanoutScenario extends Scenario {
         double renameRate = (renamesPerMinute != null ? renamesPerMinute : quick ? 120 : 30) / 60;
         Duration measured = duration();
         gap = Durations.parse(stepGap, quick ? "1s" : "5s");
-        if (cold && warmupGiven()) {
-            throw new IllegalArgumentException("--cold measures from the restart on, with no warm-up: leave out --warmup");
-        }
+        URI control = checkOwnOptions(d, c, renameRate);
         Duration warm = cold ? Duration.ZERO : warmup();
         Duration drainFor = Durations.parse(drain, "15s");
-        if (d < 1 || c > 100_000 || restaurants < 1 || products < 1 || !(reassignShare >= 0 && reassignShare <= 1)
-                || !(renameRate >= 0 && renameRate <= 1_000)) {
-            throw new IllegalArgumentException("drivers, restaurants and products must be at least 1, the rate at most 100,000 "
-                    + "per second, --reassign-share in [0, 1] and --renames-per-minute in [0, 60,000]");
-        }
-        URI control = cold ? query.devControl() : null;
-        if (cold && control == null) {
-            throw new IllegalArgumentException("--cold needs a running ./dev up to restart the services: no --dev-control "
-                    + "(DMS_DEV_CONTROL_URL, written to .dev/up.env by ./dev up)");
-        }
         Ledger ledger = new Ledger();
         Map<String, Object> figures = run.figures();
         int httpClients = (int) Math.ceil(c / RATE_PER_HTTP_CLIENT);
@@ -130,7 +116,7 @@ public final class FanoutScenario extends Scenario {
                 Renamer renamer = new Renamer(commands, fixture, changes, ledger);
                 DriverChanges.Prepared prepared = prepare(changes, views, fixture, c, warm.plus(measured));
                 if (cold) {
-                    figures.putAll(restart(control, feeds));
+                    figures.putAll(ColdRestart.withSocketsHeld(control, feeds));
                 }
                 CdcMeter.Reading before = CdcMeter.read(cdcMetrics);
                 ClientCpu cpu = ClientCpu.start();
@@ -163,6 +149,24 @@ public final class FanoutScenario extends Scenario {
         run.parameters().putAll(parameters(d, c, renameRate * 60, measured, warm));
     }
 
+    /** Refuses what this scenario cannot run with; returns the control URL {@code --cold} restarts the services through. */
+    private URI checkOwnOptions(int d, double c, double renameRate) {
+        if (cold && warmupGiven()) {
+            throw new IllegalArgumentException("--cold measures from the restart on, with no warm-up: leave out --warmup");
+        }
+        if (d < 1 || c > 100_000 || restaurants < 1 || products < 1 || !(reassignShare >= 0 && reassignShare <= 1)
+                || !(renameRate >= 0 && renameRate <= 1_000)) {
+            throw new IllegalArgumentException("drivers, restaurants and products must be at least 1, the rate at most 100,000 "
+                    + "per second, --reassign-share in [0, 1] and --renames-per-minute in [0, 60,000]");
+        }
+        URI control = cold ? query.devControl() : null;
+        if (cold && control == null) {
+            throw new IllegalArgumentException("--cold needs a running ./dev up to restart the services: no --dev-control "
+                    + "(DMS_DEV_CONTROL_URL, written to .dev/up.env by ./dev up)");
+        }
+        return control;
+    }
+
     /** Enough confirmed orders for every change of the run, plus a tenth and a second's worth in flight. */
     private DriverChanges.Prepared prepare(DriverChanges changes, ApiClient views, Fixture fixture, double rate, Duration run)
             throws Exception {
@@ -177,30 +181,6 @@ public final class FanoutScenario extends Scenario {
         LOG.info("prepared {} confirmed orders ({} failed); waiting for the views to catch up", prepared.ready(), prepared.failed());
         awaitView(views, fixture.adminToken, prepared.lastId(), Duration.ofMinutes(5));
         return prepared;
-    }
-
-    /**
-     * {@code --cold}: the drivers' sockets hold off reconnecting, the projections and the query API are
-     * restarted, then every socket reconnects at once with its cursor and the run waits until each has
-     * said hello again. Returns the restart's figures.
-     */
-    private Map<String, Object> restart(URI control, DriverFeeds feeds) throws Exception {
-        long requested = System.nanoTime();
-        ColdRestart.Outcome restarted;
-        feeds.hold();
-        try {
-            LOG.info("cold run: restarting {}", RESTARTED);
-            restarted = ColdRestart.restart(control, RESTARTED, Duration.ofMinutes(5));
-        } finally {
-            feeds.release();
-        }
-        long ready = System.nanoTime();
-        feeds.awaitLive(requested, Duration.ofMinutes(2));
-        Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("coldRestartSeconds", restarted.seconds());
-        figures.put("driversReconnectedSecondsAfterReady", Math.round((System.nanoTime() - ready) / 1e6) / 1e3);
-        figures.put("restarted", List.copyOf(restarted.health().keySet()));
-        return figures;
     }
 
     /** Waits until the query API shows the last prepared order confirmed: the pipeline has worked off the preparation. */
