@@ -42,7 +42,7 @@ final class ChangeCollector implements AutoCloseable {
         consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        topics.tables().values().forEach(t -> names.add(t.name()));
+        topics.changeTopics().forEach(t -> names.add(t.name()));
         names.add(topics.transactions().name());
         for (String name : names) {
             consumer.partitionsFor(name, Duration.ofSeconds(30)).forEach(i -> partitions.add(new TopicPartition(name, i.partition())));
@@ -53,7 +53,7 @@ final class ChangeCollector implements AutoCloseable {
     }
 
     private void run() {
-        Map<String, Topic<Long, ChangeEvent>> byName = topics.tables().values().stream()
+        Map<String, Topic<Long, ChangeEvent>> byName = topics.changeTopics().stream()
                 .collect(Collectors.toMap(Topic::name, t -> t));
         try {
             while (running) {

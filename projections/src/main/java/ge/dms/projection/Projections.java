@@ -144,7 +144,7 @@ public final class Projections implements AutoCloseable {
         // A separate connection: the analytics stream thread must not queue behind the hot path's writes.
         StatefulRedisConnection<String, String> analyticsRedis = redisClient.connect();
         resources.add(analyticsRedis);
-        var redisAnalytics = new RedisAnalyticsWriter(analyticsRedis, config.redisKeyPrefix());
+        var redisAnalytics = new RedisAnalyticsWriter(analyticsRedis, new RedisKeys(config.redisKeyPrefix()));
         AnalyticsSink analyticsSinks = (key, figures) -> {
             analyticsWriter.write(key, figures);
             redisAnalytics.write(key, figures);
@@ -155,7 +155,7 @@ public final class Projections implements AutoCloseable {
                 new ReadStoreOrderViewWriter(readStore)).start();
         resources.add(readSink);
         var historySink = new ReadStoreSink<>(config.kafkaBootstrap(), ORDER_HISTORY.apply(app),
-                topics.cdc().table("order_status_changes"), new ReadStoreHistoryWriter(readStore)).start();
+                topics.cdc().orderStatusChanges(), new ReadStoreHistoryWriter(readStore)).start();
         resources.add(historySink);
         startCatalogue(config, topics, readStore, redisClient);
         LOG.info("Projections started: application id {}, topic prefix '{}', Redis key prefix '{}'", app,

@@ -71,8 +71,8 @@ class OrderViewLatencyMeasurement {
         try (Projections projections = Projections.start(config);
              KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
              StatefulRedisConnection<String, String> redis = client.connect()) {
-            send(producer, topics.cdc().table("restaurants"), row(1, "restaurants", Map.of("id", 1, "name", "R")), 1);
-            send(producer, topics.cdc().table("drivers"), row(1, "drivers", Map.of("id", 1, "name", "D")), 2);
+            send(producer, topics.cdc().restaurants(), row(1, "restaurants", Map.of("id", 1, "name", "R")), 1);
+            send(producer, topics.cdc().drivers(), row(1, "drivers", Map.of("id", 1, "name", "D")), 2);
             Thread reader = Thread.ofPlatform().start(() -> read(redis, keys.driverChanges(1), histogram, received, reading));
             await().atMost(Duration.ofMinutes(1)).until(projections::isRunning);
             AtomicLong sent = new AtomicLong();
@@ -85,7 +85,7 @@ class OrderViewLatencyMeasurement {
                     if (n <= WARM_UP + MEASURED) {
                         long orderId = 1 + (n % ORDERS);
                         long version = 1 + n / ORDERS;
-                        send(producer, topics.cdc().table("orders"), row(orderId, "orders", order(orderId, version)), 100 + n);
+                        send(producer, topics.cdc().orders(), row(orderId, "orders", order(orderId, version)), 100 + n);
                     }
                 } catch (RuntimeException e) {
                     LOG.error("Pacer failed; the measurement stops sending", e);

@@ -67,34 +67,34 @@ class ProjectionsConsistencyIT {
              KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
              StatefulRedisConnection<String, String> connection = client.connect()) {
             for (long r = 1; r <= 5; r++) {
-                send(producer, topics, "restaurants", data.restaurant(r, "Restaurant " + r));
+                send(producer, topics.cdc().restaurants(), data.restaurant(r, "Restaurant " + r));
             }
             for (long d = 1; d <= 4; d++) {
-                send(producer, topics, "drivers", data.driver(d, "Driver " + d));
+                send(producer, topics.cdc().drivers(), data.driver(d, "Driver " + d));
             }
             List<List<Object[]>> scripts = new ArrayList<>();
             for (long id = 1; id <= ORDERS; id++) {
                 scripts.add(script(id, expected));
             }
             int sent = 0;
-            List<Object[]> replays = new ArrayList<>();
+            List<ChangeEvent> replays = new ArrayList<>();
             while (!scripts.isEmpty()) {
                 List<Object[]> script = scripts.get(random.nextInt(scripts.size()));
                 Object[] step = script.removeFirst();
                 ChangeEvent event = realise(step);
-                send(producer, topics, (String) step[0], event);
+                send(producer, changeTopic(topics, event), event);
                 if (random.nextInt(10) == 0) {
-                    replays.add(new Object[] {step[0], event});
+                    replays.add(event);
                 }
                 if (script.isEmpty()) {
                     scripts.remove(script);
                 }
                 if (++sent == 500) {
-                    send(producer, topics, "restaurants", data.restaurant(3, "Restaurant 3 (renamed)"));
+                    send(producer, topics.cdc().restaurants(), data.restaurant(3, "Restaurant 3 (renamed)"));
                 }
             }
-            for (Object[] replay : replays) {
-                send(producer, topics, (String) replay[0], (ChangeEvent) replay[1]);
+            for (ChangeEvent replay : replays) {
+                send(producer, changeTopic(topics, replay), replay);
             }
             producer.flush();
 
@@ -170,8 +170,12 @@ class ProjectionsConsistencyIT {
         return data.order((Long) step[1], (Long) step[2], (String) step[3], (Long) step[4], (Long) step[5], (Integer) step[6]);
     }
 
-    private static void send(KafkaProducer<byte[], byte[]> producer, ProjectionTopics topics, String table, ChangeEvent event) {
-        Topic<Long, ChangeEvent> topic = topics.cdc().table(table);
+    /** The change topic of the event's table (orders or order_items here), as cdc-pipeline picks it. */
+    private static Topic<Long, ChangeEvent> changeTopic(ProjectionTopics topics, ChangeEvent event) {
+        return topics.cdc().forTable(event.table()).orElseThrow();
+    }
+
+    private static void send(KafkaProducer<byte[], byte[]> producer, Topic<Long, ChangeEvent> topic, ChangeEvent event) {
         producer.send(new ProducerRecord<>(topic.name(), topic.keySerde().serializer().serialize(topic.name(), event.id()),
                 topic.valueSerde().serializer().serialize(topic.name(), event)));
     }

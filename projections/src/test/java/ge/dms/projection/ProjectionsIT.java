@@ -95,15 +95,15 @@ class ProjectionsIT {
 
     @Test
     void shouldProjectChangesIntoRedisTheReadSideAnalyticsAndEvents() throws Exception {
-        send("restaurants", data.restaurant(7, "ხაჭაპური House"));
-        send("drivers", data.driver(3, "Giorgi"));
-        send("order_items", data.item(11, 1, "სულგუნი"));
-        send("orders", data.order(1, 1, "pending", 7, null, 2));
-        send("order_status_changes", data.statusChange(1, 1, null, "pending"));
-        send("order_items", data.item(12, 1, "Bread"));
-        sendRaw("orders", "2", "{definitely not json");
-        send("orders", data.order(1, 2, "confirmed", 7, 3L, 2));
-        send("order_status_changes", data.statusChange(2, 1, "pending", "confirmed"));
+        send(topics.cdc().restaurants(), data.restaurant(7, "ხაჭაპური House"));
+        send(topics.cdc().drivers(), data.driver(3, "Giorgi"));
+        send(topics.cdc().orderItems(), data.item(11, 1, "სულგუნი"));
+        send(topics.cdc().orders(), data.order(1, 1, "pending", 7, null, 2));
+        send(topics.cdc().orderStatusChanges(), data.statusChange(1, 1, null, "pending"));
+        send(topics.cdc().orderItems(), data.item(12, 1, "Bread"));
+        sendRaw(topics.cdc().orders(), "2", "{definitely not json");
+        send(topics.cdc().orders(), data.order(1, 2, "confirmed", 7, 3L, 2));
+        send(topics.cdc().orderStatusChanges(), data.statusChange(2, 1, "pending", "confirmed"));
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             assertThat(redis.hget(keys.order(1), "status")).isEqualTo("confirmed");
@@ -114,7 +114,7 @@ class ProjectionsIT {
         assertThat(view.driver().name()).isEqualTo("Giorgi");
         assertThat(view.restaurant().name()).isEqualTo("ხაჭაპური House");
 
-        send("restaurants", data.restaurant(7, "ხაჭაპური House (Vake)"));
+        send(topics.cdc().restaurants(), data.restaurant(7, "ხაჭაპური House (Vake)"));
         await().atMost(PATIENCE).untilAsserted(() -> {
             assertThat(redis.hget(keys.order(1), "json")).contains("ხაჭაპური House (Vake)");
             assertThat(query("SELECT restaurant_name || ':' || status || ':' || version FROM order_view WHERE order_id = 1"))
@@ -139,9 +139,9 @@ class ProjectionsIT {
 
     @Test
     void shouldMeasureTheHotPathsHopsForPrometheus() throws Exception {
-        send("restaurants", data.restaurant(8, "მეტრიკა"));
-        send("order_items", data.item(51, 5, "ყველი"));
-        send("orders", data.order(5, 1, "pending", 8, null, 1));
+        send(topics.cdc().restaurants(), data.restaurant(8, "მეტრიკა"));
+        send(topics.cdc().orderItems(), data.item(51, 5, "ყველი"));
+        send(topics.cdc().orders(), data.order(5, 1, "pending", 8, null, 1));
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(redis.hget(keys.order(5), "status")).isEqualTo("pending"));
 
         await().atMost(PATIENCE).untilAsserted(() -> {
@@ -152,7 +152,7 @@ class ProjectionsIT {
             assertThat(metrics).contains("dms_projections_emit_to_redis_seconds_bucket{", "jvm_memory_used_bytes{");
             // Kafka Streams' consumer lag, per topic and partition, for every application.
             assertThat(metrics).containsPattern("kafka_consumer_fetch_manager_records_lag\\{[^}]*partition=\"0\"[^}]*topic=\""
-                    + java.util.regex.Pattern.quote(topics.cdc().table("orders").name()) + "\"");
+                    + java.util.regex.Pattern.quote(topics.cdc().orders().name()) + "\"");
         });
     }
 
@@ -163,14 +163,13 @@ class ProjectionsIT {
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
-    private void send(String table, ChangeEvent event) throws Exception {
-        Topic<Long, ChangeEvent> topic = topics.cdc().table(table);
+    private void send(Topic<Long, ChangeEvent> topic, ChangeEvent event) throws Exception {
         producer.send(new ProducerRecord<>(topic.name(), topic.keySerde().serializer().serialize(topic.name(), event.id()),
                 topic.valueSerde().serializer().serialize(topic.name(), event))).get();
     }
 
-    private void sendRaw(String table, String key, String value) throws Exception {
-        producer.send(new ProducerRecord<>(topics.cdc().table(table).name(), key.getBytes(StandardCharsets.UTF_8),
+    private void sendRaw(Topic<?, ?> topic, String key, String value) throws Exception {
+        producer.send(new ProducerRecord<>(topic.name(), key.getBytes(StandardCharsets.UTF_8),
                 value.getBytes(StandardCharsets.UTF_8))).get();
     }
 

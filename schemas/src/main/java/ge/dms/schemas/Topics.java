@@ -18,6 +18,9 @@ import java.util.List;
  */
 public final class Topics {
 
+    /** What every change topic's name starts with, before its table: {@code dms.cdc.orders}. */
+    static final String CHANGE_TOPIC_PREFIX = "dms.cdc.";
+
     public static final Topic<Long, ChangeEvent> RESTAURANTS = change("restaurants");
     public static final Topic<Long, ChangeEvent> DRIVERS = change("drivers");
     public static final Topic<Long, ChangeEvent> PRODUCTS = change("products");
@@ -37,8 +40,8 @@ public final class Topics {
             new Topic<>("dms.cdc.dead-letter", new Serdes.StringSerde(),
                     new JsonSerde<>(DeadLetter.class));
 
-    /** The captured tables' change topics, in the order of {@link CdcTopics#CAPTURED_TABLES}. */
-    public static final List<Topic<Long, ChangeEvent>> CDC_TABLE_TOPICS =
+    /** The captured tables' change topics, in capture order (it gives {@link CdcTopics#CAPTURED_TABLES}). */
+    static final List<Topic<Long, ChangeEvent>> CDC_TABLE_TOPICS =
             List.of(RESTAURANTS, DRIVERS, PRODUCTS, ORDERS, ORDER_ITEMS, ORDER_STATUS_CHANGES,
                     SESSION_REVOCATIONS);
 
@@ -56,6 +59,6 @@ public final class Topics {
     }
 
     private static Topic<Long, ChangeEvent> change(String table) {
-        return new Topic<>("dms.cdc." + table, new IdKeySerde(), new JsonSerde<>(ChangeEvent.class));
+        return new Topic<>(CHANGE_TOPIC_PREFIX + table, new IdKeySerde(), new JsonSerde<>(ChangeEvent.class));
     }
 }

@@ -3,7 +3,6 @@ package ge.dms.schemas;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TopicsTest {
 
@@ -15,12 +14,45 @@ class TopicsTest {
     }
 
     @Test
+    void shouldNameEachTypedAccessorsTopicAfterItsTable() {
+        CdcTopics topics = Topics.cdc();
+
+        assertThat(topics.restaurants().name()).isEqualTo("dms.cdc.restaurants");
+        assertThat(topics.drivers().name()).isEqualTo("dms.cdc.drivers");
+        assertThat(topics.products().name()).isEqualTo("dms.cdc.products");
+        assertThat(topics.orders().name()).isEqualTo("dms.cdc.orders");
+        assertThat(topics.orderItems().name()).isEqualTo("dms.cdc.order_items");
+        assertThat(topics.orderStatusChanges().name()).isEqualTo("dms.cdc.order_status_changes");
+        assertThat(topics.sessionRevocations().name()).isEqualTo("dms.cdc.session_revocations");
+        assertThat(topics.transactions().name()).isEqualTo("dms.cdc.transactions");
+        assertThat(topics.deadLetter().name()).isEqualTo("dms.cdc.dead-letter");
+    }
+
+    @Test
+    void shouldListTheCapturedTablesInTheOrderOfTheirTopics() {
+        assertThat(CdcTopics.CAPTURED_TABLES).containsExactly("restaurants", "drivers", "products", "orders",
+                "order_items", "order_status_changes", "session_revocations");
+    }
+
+    @Test
     void shouldPutThePrefixInFrontOfEveryName() {
         CdcTopics topics = Topics.withPrefix("t1.");
 
         assertThat(topics.allNames()).allMatch(name -> name.startsWith("t1.dms.cdc."));
-        assertThat(topics.table("orders").name()).isEqualTo("t1.dms.cdc.orders");
-        assertThat(topics.forTable("idempotency_keys")).isEmpty();
-        assertThatThrownBy(() -> topics.table("idempotency_keys")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(topics.orders().name()).isEqualTo("t1.dms.cdc.orders");
+    }
+
+    @Test
+    void shouldFindEveryCapturedTablesTopicByItsName() {
+        CdcTopics topics = Topics.withPrefix("t1.");
+
+        assertThat(CdcTopics.CAPTURED_TABLES).allSatisfy(table ->
+                assertThat(topics.forTable(table)).hasValueSatisfying(t -> assertThat(t.name()).isEqualTo("t1.dms.cdc." + table)));
+        assertThat(topics.forTable("order_items")).contains(topics.orderItems());
+    }
+
+    @Test
+    void shouldFindNoTopicForATableThatIsNotCaptured() {
+        assertThat(Topics.withPrefix("t1.").forTable("idempotency_keys")).isEmpty();
     }
 }

@@ -1,28 +1,23 @@
 package ge.dms.bench.board;
 
 import com.zaxxer.hikari.HikariDataSource;
+import ge.dms.bench.cli.Offer;
 import ge.dms.bench.commands.ApiClient;
-import ge.dms.bench.commands.Durations;
 import ge.dms.bench.platform.BenchIndexes;
 import ge.dms.bench.platform.Callers;
 import ge.dms.bench.platform.Db;
 import ge.dms.bench.platform.Http;
-import ge.dms.bench.platform.LivePlatformOptions;
+import ge.dms.bench.platform.LiveScenario;
 import ge.dms.bench.platform.Ratios;
 import ge.dms.bench.platform.SideBySide;
-import ge.dms.bench.report.Runs;
+import ge.dms.bench.report.Run;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * {@code ./dev bench board}: one restaurant's orders board (500+ open orders) through the query API
@@ -31,25 +26,12 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "board", mixinStandardHelpOptions = true,
         description = "Restaurant orders board from the query API vs the same pages as indexed SQL on the write side (open loop).")
-public final class BoardScenario implements Callable<Integer> {
+public final class BoardScenario extends LiveScenario {
 
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    LivePlatformOptions live;
-
-    @Option(names = "--quick", description = "50 open orders, 100 requests/s, 3 s per side after 1 s of warm-up")
-    boolean quick;
-
-    @Option(names = "--rate", description = "offered requests/s, each side (default 500; 100 with --quick)")
-    Double rate;
-
-    @Option(names = "--duration", description = "measured time per side (default 30s; 3s with --quick)")
-    String duration;
-
-    @Option(names = "--warmup", description = "unmeasured time per side before it (default 5s; 1s with --quick)")
-    String warmup;
+    private static final Offer OFFER = SideBySide.timing("50 open orders, 100 requests/s, 3 s per side after 1 s of warm-up")
+            .rate("offered requests/s, each side", "500", "100")
+            .maxInFlight("outstanding requests before the client refuses one", "2000")
+            .timeout("per-request timeout", "10s");
 
     @Option(names = "--open-orders", description = "open orders the restaurant must have; placed through the command API "
             + "when missing (default 500; 50 with --quick)")
@@ -67,37 +49,30 @@ public final class BoardScenario implements Callable<Integer> {
     @Option(names = "--sql-connections", defaultValue = "16", description = "JDBC pool of the direct-SQL side (default ${DEFAULT-VALUE})")
     int sqlConnections;
 
-    @Option(names = "--max-in-flight", defaultValue = "2000", description = "outstanding requests before the client refuses one "
-            + "(default ${DEFAULT-VALUE})")
-    int maxInFlight;
-
-    @Option(names = "--timeout", defaultValue = "10s", description = "per-request timeout (default ${DEFAULT-VALUE})")
-    String timeout;
+    @Override
+    protected Offer offer() {
+        return OFFER;
+    }
 
     @Override
-    public Integer call() throws Exception {
-        double offered = rate != null ? rate : quick ? 100 : 500;
-        SideBySide.Settings settings = new SideBySide.Settings(offered, Durations.parse(warmup, quick ? "1s" : "5s"),
-                Durations.parse(duration, quick ? "3s" : "30s"), maxInFlight, live.output.progress());
+    protected void measure(Run run) throws Exception {
+        SideBySide.Settings settings = sideBySide();
         int wanted = openOrders != null ? openOrders : quick ? 50 : 500;
         int deep = deepPage != null ? deepPage : quick ? 3 : 10;
-        if (!(offered > 0) || settings.measured().isZero() || pageSize < 1 || deep < 2 || wanted < 0) {
-            throw new IllegalArgumentException("--rate and --duration must be positive, --page-size at least 1, --deep-page at least 2");
+        if (pageSize < 1 || deep < 2 || wanted < 0) {
+            throw new IllegalArgumentException("--page-size must be at least 1, --deep-page at least 2, --open-orders not negative");
         }
-        Instant started = Instant.now();
-        Db write = new Db(live.database.url(), live.database.user(), live.database.password());
-        String secret = live.api.jwtSecret();
-        Callers callers = Callers.forRate(secret, offered, 1);
-        Map<String, Object> figures = new LinkedHashMap<>();
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        SideBySide.Outcome outcome;
-        try (Http http = new Http(live.platform.queryApi(), Durations.parse(timeout, "10s"));
+        Db write = writeSide();
+        String secret = api.jwtSecret();
+        Callers callers = Callers.forRate(secret, settings.rate(), 1);
+        Map<String, Object> figures = run.figures();
+        try (Http http = new Http(platform.queryApi(), timeout());
              HikariDataSource pool = write.pool("bench-board", sqlConnections)) {
             long[] busiest = OpenOrders.busiest(write, restaurant);
             long id = busiest[0];
             int placed = 0;
             if (busiest[1] < wanted) {
-                try (ApiClient commands = new ApiClient(live.api.commandApi(), Duration.ofSeconds(30))) {
+                try (ApiClient commands = new ApiClient(api.commandApi(), Duration.ofSeconds(30))) {
                     placed = OpenOrders.place(commands, write, secret, id, (int) (wanted - busiest[1]));
                 }
             }
@@ -111,23 +86,22 @@ public final class BoardScenario implements Callable<Integer> {
                 figures.put("openOrdersByStatus", open);
                 figures.put("ordersPlacedForThisRun", placed);
                 figures.put("disagreements", setup.disagreements(queries));
-                outcome = SideBySide.run("board", BoardSetup.probes(queries, pages, callers), settings);
+                SideBySide.Outcome outcome = SideBySide.run("board", BoardSetup.probes(queries, pages, callers), settings);
                 figures.put("ratioSqlToApi", Ratios.of(outcome.series(), names(queries)));
                 figures.putAll(outcome.figures());
                 figures.put("errors", outcome.errors());
                 figures.put("indexes", indexes.describe());
-                parameters.put("queries", describe(queries));
+                run.series().addAll(outcome.series());
+                run.parameters().put("queries", describe(queries));
             }
         }
-        parameters.putAll(settings(offered, settings, deep, callers));
-        Runs.finish("board", started, parameters, outcome.series(), figures, live.output.results(), spec.commandLine().getOut());
-        return 0;
+        run.parameters().putAll(settings(settings, deep, callers));
     }
 
-    private Map<String, Object> settings(double offered, SideBySide.Settings settings, int deep, Callers callers) {
+    private Map<String, Object> settings(SideBySide.Settings settings, int deep, Callers callers) {
         Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("queryApi", live.platform.queryApi().toString());
-        parameters.put("ratePerSecondEachSide", offered);
+        parameters.put("queryApi", platform.queryApi().toString());
+        parameters.put("ratePerSecondEachSide", settings.rate());
         parameters.put("warmupSecondsEachSide", settings.warmup().toMillis() / 1000.0);
         parameters.put("durationSecondsEachSide", settings.measured().toMillis() / 1000.0);
         parameters.put("pageSize", pageSize);

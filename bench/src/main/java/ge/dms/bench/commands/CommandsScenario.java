@@ -1,25 +1,16 @@
 package ge.dms.bench.commands;
 
-import ge.dms.bench.cli.ApiOptions;
-import ge.dms.bench.cli.OutputOptions;
-import ge.dms.bench.cli.Progress;
-import ge.dms.bench.report.Runs;
-import ge.dms.bench.report.Series;
+import ge.dms.bench.cli.Offer;
+import ge.dms.bench.cli.Scenario;
+import ge.dms.bench.report.Run;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * {@code ./dev bench commands}: order placement and lifecycle transitions through the command API
@@ -27,30 +18,21 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "commands", mixinStandardHelpOptions = true,
         description = "Order placement and lifecycle throughput at fixed offered rates (open loop, no coordinated omission).")
-public final class CommandsScenario implements Callable<Integer> {
+public final class CommandsScenario extends Scenario {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommandsScenario.class);
+    private static final Offer OFFER = Offer.quick("rates 20,50 requests/s, 5 s each, 2 s warm-up")
+            .duration("measured time per rate, e.g. 30s or PT30S", "30s", "5s")
+            .warmup("unmeasured time at the first rate before measuring", "10s", "2s")
+            .maxInFlight("outstanding requests before the client counts a request as refused", "2000")
+            .timeout("per-request timeout", "10s");
 
-    @Spec
-    CommandSpec spec;
+    /** What one measured rate did. */
+    private record AtRate(Measurements measurements, OpenLoop.Outcome outcome) {
+    }
 
-    @Mixin
-    ApiOptions api;
-
-    @Mixin
-    OutputOptions output;
-
-    @Option(names = "--quick", description = "rates 20,50 requests/s, 5 s each, 2 s warm-up")
-    boolean quick;
-
-    @Option(names = "--rates", split = ",", description = "offered rates, requests/s (default 25,50,100,200)")
+    @Option(names = "--rates", split = ",", description = "offered rates, requests/s (default 25,50,100,200; 20,50 with --quick)")
     List<Double> rates;
-
-    @Option(names = "--duration", description = "measured time per rate, e.g. 30s or PT30S (default 30s)")
-    String duration;
-
-    @Option(names = "--warmup", description = "unmeasured time at the first rate before measuring (default 10s)")
-    String warmup;
 
     @Option(names = "--restaurants", defaultValue = "20", description = "restaurants created for the run (default ${DEFAULT-VALUE})")
     int restaurants;
@@ -61,78 +43,52 @@ public final class CommandsScenario implements Callable<Integer> {
     @Option(names = "--products", defaultValue = "40", description = "products created for the run (default ${DEFAULT-VALUE})")
     int products;
 
-    @Option(names = "--max-in-flight", defaultValue = "2000", description = "outstanding requests before the client counts "
-            + "a request as refused (default ${DEFAULT-VALUE})")
-    int maxInFlight;
-
-    @Option(names = "--timeout", defaultValue = "10s", description = "per-request timeout (default ${DEFAULT-VALUE})")
-    String timeout;
+    @Override
+    protected Offer offer() {
+        return OFFER;
+    }
 
     @Override
-    public Integer call() throws Exception {
+    protected void measure(Run run) throws Exception {
         List<Double> offered = rates != null ? rates : quick ? List.of(20.0, 50.0) : List.of(25.0, 50.0, 100.0, 200.0);
-        Duration measured = Durations.parse(duration, quick ? "5s" : "30s");
-        Duration warm = Durations.parse(warmup, quick ? "2s" : "10s");
-        if (offered.isEmpty() || offered.stream().anyMatch(r -> !(r > 0 && r <= 1_000_000)) || measured.isZero() || measured.isNegative()
-                || warm.isNegative() || maxInFlight < 1) {
-            throw new IllegalArgumentException("rates must be in (0, 1,000,000] per second, the duration positive, the warm-up "
-                    + "not negative and --max-in-flight at least 1");
+        if (offered.isEmpty() || offered.stream().anyMatch(r -> !(r > 0 && r <= 1_000_000))) {
+            throw new IllegalArgumentException("rates must be in (0, 1,000,000] per second");
         }
-        Instant started = Instant.now();
-        List<Series> series = new ArrayList<>();
-        Map<String, Object> figures = new LinkedHashMap<>();
+        Duration measured = duration();
         long errors = 0;
-        try (ApiClient client = new ApiClient(api.commandApi(), Durations.parse(timeout, "10s"))) {
-            Fixture fixture = Fixture.create(client, api.jwtSecret(), restaurants, drivers, products);
-            OrderFlow flow = new OrderFlow(client, fixture);
-            long totalMs = warm.toMillis() + measured.toMillis() * offered.size();
-            try (Progress progress = Progress.overTime("commands", totalMs, output.progress())) {
-                long[] done = {0};
-                if (!warm.isZero()) {
-                    progress.extraMessage("warm-up");
-                    Measurements ignored = new Measurements();
-                    run(flow, offered.getFirst(), warm, ignored, ms -> progress.stepTo(done[0] + ms));
-                    done[0] += warm.toMillis();
-                }
-                for (double rate : offered) {
-                    progress.extraMessage(label(rate));
-                    Measurements m = new Measurements();
-                    OpenLoop.Outcome outcome = run(flow, rate, measured, m, ms -> progress.stepTo(done[0] + ms));
-                    done[0] += measured.toMillis();
-                    series.addAll(m.summarise(label(rate) + " ", List.of(OrderFlow.PLACE, OrderFlow.TRANSITION, Measurements.ALL), measured));
-                    figures.put(label(rate), phaseFigures(outcome, measured));
-                    errors += m.errorCount();
-                    LOG.debug("{}: {} issued, {} errors", label(rate), outcome.issued(), m.errorCount());
-                }
+        try (ApiClient client = new ApiClient(api.commandApi(), timeout())) {
+            OrderFlow flow = new OrderFlow(client, Fixture.create(client, api.jwtSecret(), restaurants, drivers, products));
+            List<Measured<AtRate>> phases = offered.stream().map(rate -> new Measured<>(label(rate),
+                    (length, elapsed) -> atRate(flow, rate, length, elapsed))).toList();
+            List<AtRate> done = warmUpThenMeasure(warmup(), (length, elapsed) -> atRate(flow, offered.getFirst(), length, elapsed),
+                    measured, phases);
+            for (int i = 0; i < offered.size(); i++) {
+                String label = label(offered.get(i));
+                Measurements m = done.get(i).measurements();
+                run.series().addAll(m.summarise(label + " ", List.of(OrderFlow.PLACE, OrderFlow.TRANSITION, Measurements.ALL), measured));
+                run.figures().put(label, done.get(i).outcome().figures(measured));
+                errors += m.errorCount();
+                LOG.debug("{}: {} issued, {} errors", label, done.get(i).outcome().issued(), m.errorCount());
             }
         }
-        Map<String, Object> parameters = new LinkedHashMap<>();
+        Map<String, Object> parameters = run.parameters();
         parameters.put("commandApi", api.commandApi().toString());
         parameters.put("ratesPerSecond", offered);
         parameters.put("durationPerRateSeconds", measured.toMillis() / 1000.0);
-        parameters.put("warmupSeconds", warm.toMillis() / 1000.0);
+        parameters.put("warmupSeconds", warmup().toMillis() / 1000.0);
         parameters.put("restaurants", restaurants);
         parameters.put("drivers", drivers);
         parameters.put("products", products);
-        parameters.put("maxInFlight", maxInFlight);
+        parameters.put("maxInFlight", maxInFlight());
         parameters.put("timing", "open loop; latency from each request's intended start (coordinated-omission free)");
-        figures.put("errors", errors);
-        Runs.finish("commands", started, parameters, series, figures, output.results(), spec.commandLine().getOut());
-        return 0;
+        run.figures().put("errors", errors);
     }
 
-    private OpenLoop.Outcome run(OrderFlow flow, double rate, Duration duration, Measurements m, java.util.function.LongConsumer progress) {
-        return OpenLoop.run(rate, duration, maxInFlight, intended -> flow.next(intended, m),
+    private AtRate atRate(OrderFlow flow, double rate, Duration length, java.util.function.LongConsumer progress) {
+        Measurements m = new Measurements();
+        OpenLoop.Outcome outcome = OpenLoop.run(rate, length, maxInFlight(), intended -> flow.next(intended, m),
                 intended -> m.error(Measurements.ALL, "refused-by-client"), progress);
-    }
-
-    private static Map<String, Object> phaseFigures(OpenLoop.Outcome outcome, Duration measured) {
-        Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("issued", outcome.issued());
-        figures.put("refusedByClient", outcome.refused());
-        figures.put("achievedOfferedRate", Math.round(outcome.issued() / (measured.toNanos() / 1e9) * 10) / 10.0);
-        figures.put("maxSchedulingLagMs", Math.round(outcome.maxLag().toNanos() / 1e3) / 1e3);
-        return figures;
+        return new AtRate(m, outcome);
     }
 
     private static String label(double rate) {

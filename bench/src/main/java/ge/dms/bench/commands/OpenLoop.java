@@ -1,6 +1,8 @@
 package ge.dms.bench.commands;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -17,6 +19,16 @@ public final class OpenLoop {
 
     /** What one phase did: how many it started, how many it refused for lack of client capacity, and the worst scheduling lag. */
     public record Outcome(long issued, long refused, Duration maxLag) {
+
+        /** What the results say of a measured phase of {@code measured}: issued, refused, the rate achieved, the worst lag. */
+        public Map<String, Object> figures(Duration measured) {
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("issued", issued);
+            figures.put("refusedByClient", refused);
+            figures.put("achievedOfferedRate", Math.round(issued / (Math.max(measured.toNanos(), 1) / 1e9) * 10) / 10.0);
+            figures.put("maxSchedulingLagMs", Math.round(maxLag.toNanos() / 1e3) / 1e3);
+            return figures;
+        }
     }
 
     private OpenLoop() {

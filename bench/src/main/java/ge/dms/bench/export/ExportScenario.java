@@ -1,21 +1,18 @@
 package ge.dms.bench.export;
 
-import ge.dms.bench.commands.Durations;
+import ge.dms.bench.cli.Offer;
 import ge.dms.bench.platform.Db;
 import ge.dms.bench.platform.Http;
-import ge.dms.bench.platform.LivePlatformOptions;
+import ge.dms.bench.platform.LiveScenario;
 import ge.dms.bench.platform.OrderData;
-import ge.dms.bench.report.Runs;
+import ge.dms.bench.report.Run;
 import ge.dms.bench.report.Series;
 import ge.dms.devstack.tokens.DevTokens;
 import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,7 +25,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * {@code ./dev bench export}: the query API's CSV export of the newest N orders (default 50,000):
@@ -37,18 +33,10 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "CSV export of the newest N orders from the query API: time to last byte, rows, the server's peak heap.")
-public final class ExportScenario implements Callable<Integer> {
+public final class ExportScenario extends LiveScenario {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExportScenario.class);
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    LivePlatformOptions live;
-
-    @Option(names = "--quick", description = "2,000 rows, one export, no warm-up")
-    boolean quick;
+    private static final Offer OFFER = Offer.quick("2,000 rows, one export, no warm-up").timeout("per-export timeout", "5m");
 
     @Option(names = "--rows", description = "orders to export; generated when the write side has fewer (default 50,000; 2,000 with --quick)")
     Integer rows;
@@ -62,23 +50,24 @@ public final class ExportScenario implements Callable<Integer> {
     @Option(names = "--query-api-pid", description = "pid of the query API's JVM (default: found by its main class and port)")
     Long pid;
 
-    @Option(names = "--timeout", defaultValue = "5m", description = "per-export timeout (default ${DEFAULT-VALUE})")
-    String timeout;
+    @Override
+    protected Offer offer() {
+        return OFFER;
+    }
 
     @Override
-    public Integer call() throws Exception {
+    protected void measure(Run run) throws Exception {
         int wanted = rows != null ? rows : quick ? 2_000 : 50_000;
         int runs = repeat != null ? repeat : quick ? 1 : 3;
         int warm = warmupRuns != null ? warmupRuns : quick ? 0 : 1;
         if (wanted < 1 || runs < 1 || warm < 0) {
             throw new IllegalArgumentException("--rows and --repeat must be at least 1, --warmup-runs not negative");
         }
-        Instant started = Instant.now();
-        Db write = new Db(live.database.url(), live.database.user(), live.database.password());
-        Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("ordersGenerated", OrderData.ensureOrders(write, wanted, live.output.progress()));
-        if (live.platform.readSide() != null) {
-            figures.put("readSideCatchUpSeconds", OrderData.awaitReadSide(write, live.platform.readSide(), Duration.ofMinutes(quick ? 2 : 15)));
+        Db write = writeSide();
+        Map<String, Object> figures = run.figures();
+        figures.put("ordersGenerated", OrderData.ensureOrders(write, wanted, output.progress()));
+        if (platform.readSide() != null) {
+            figures.put("readSideCatchUpSeconds", OrderData.awaitReadSide(write, platform.readSide(), Duration.ofMinutes(quick ? 2 : 15)));
         }
         Instant from = nthNewest(write, wanted);
         Instant to = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
@@ -86,28 +75,26 @@ public final class ExportScenario implements Callable<Integer> {
         figures.put("rowsExpected", expected);
         String path = CsvDownload.path(from, to);
         List<Map<String, Object>> perRun = new ArrayList<>();
-        List<Series> series = measure(path, DevTokens.mint(live.api.jwtSecret(), "admin", null), expected, runs, warm, perRun, figures);
+        run.series().addAll(exports(path, DevTokens.mint(api.jwtSecret(), "admin", null), expected, runs, warm, perRun, figures));
         figures.put("runs", perRun);
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("queryApi", live.platform.queryApi().toString());
+        Map<String, Object> parameters = run.parameters();
+        parameters.put("queryApi", platform.queryApi().toString());
         parameters.put("request", path);
         parameters.put("rows", wanted);
         parameters.put("repeat", runs);
         parameters.put("warmupRuns", warm);
         parameters.put("heap", "query API JVM over JMX (Attach API): full GC and pool peaks reset before each export, pool peaks after; "
                 + "the sum of pool peaks is an upper bound of the heap's peak");
-        Runs.finish("export", started, parameters, series, figures, live.output.results(), spec.commandLine().getOut());
-        return 0;
     }
 
     /** Warm-up exports, then the measured ones (heap read around each); their series, each run described in {@code perRun}. */
-    private List<Series> measure(String path, String token, long expected, int runs, int warm, List<Map<String, Object>> perRun,
+    private List<Series> exports(String path, String token, long expected, int runs, int warm, List<Map<String, Object>> perRun,
                                  Map<String, Object> figures) throws Exception {
         Histogram lastByte = new Histogram(3);
         Histogram firstByte = new Histogram(3);
         Map<String, Long> errors = new LinkedHashMap<>();
         long measuredNanos = 0;
-        try (Http http = new Http(live.platform.queryApi(), Durations.parse(timeout, "5m")); HeapProbe heap = heapProbe(figures)) {
+        try (Http http = new Http(platform.queryApi(), timeout()); HeapProbe heap = heapProbe(figures)) {
             for (int i = 0; i < warm; i++) {
                 CsvDownload.run(http, path, token);
             }
@@ -136,10 +123,10 @@ public final class ExportScenario implements Callable<Integer> {
 
     /** Attaches to the query API's JVM, or records why its heap cannot be read and returns null. */
     private HeapProbe heapProbe(Map<String, Object> figures) {
-        Long target = pid != null ? pid : QueryApiProcess.find(live.platform.queryApi().getPort() < 0 ? 80 : live.platform.queryApi().getPort())
+        Long target = pid != null ? pid : QueryApiProcess.find(platform.queryApi().getPort() < 0 ? 80 : platform.queryApi().getPort())
                 .orElse(null);
         if (target == null) {
-            figures.put("heap", "unavailable: no query API process found on this host for " + live.platform.queryApi() + " (pass --query-api-pid)");
+            figures.put("heap", "unavailable: no query API process found on this host for " + platform.queryApi() + " (pass --query-api-pid)");
             return null;
         }
         try {

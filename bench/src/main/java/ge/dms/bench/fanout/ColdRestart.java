@@ -30,7 +30,34 @@ final class ColdRestart {
     record Outcome(double seconds, Map<String, URI> health) {
     }
 
+    /** What {@code fanout --cold} restarts, in this order. */
+    static final List<String> RESTARTED = List.of("projections", "query-api");
+
     private ColdRestart() {
+    }
+
+    /**
+     * {@code fanout --cold}: the drivers' sockets hold off reconnecting, the projections and the query API are
+     * restarted, then every socket reconnects at once with its cursor and this waits until each has said hello
+     * again. Returns the restart's figures.
+     */
+    static Map<String, Object> withSocketsHeld(URI control, DriverFeeds feeds) throws Exception {
+        long requested = System.nanoTime();
+        Outcome restarted;
+        feeds.hold();
+        try {
+            LOG.info("cold run: restarting {}", RESTARTED);
+            restarted = restart(control, RESTARTED, Duration.ofMinutes(5));
+        } finally {
+            feeds.release();
+        }
+        long ready = System.nanoTime();
+        feeds.awaitLive(requested, Duration.ofMinutes(2));
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("coldRestartSeconds", restarted.seconds());
+        figures.put("driversReconnectedSecondsAfterReady", Math.round((System.nanoTime() - ready) / 1e6) / 1e3);
+        figures.put("restarted", List.copyOf(restarted.health().keySet()));
+        return figures;
     }
 
     static Outcome restart(URI control, List<String> services, Duration timeout) throws IOException, InterruptedException {

@@ -1,30 +1,26 @@
 package ge.dms.bench.fanout;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import ge.dms.bench.cli.ApiOptions;
-import ge.dms.bench.cli.OutputOptions;
+import ge.dms.bench.cli.Offer;
 import ge.dms.bench.cli.Progress;
+import ge.dms.bench.cli.Scenario;
 import ge.dms.bench.commands.ApiClient;
 import ge.dms.bench.commands.Durations;
 import ge.dms.bench.commands.Fixture;
 import ge.dms.bench.commands.OpenLoop;
 import ge.dms.bench.platform.PlatformOptions;
-import ge.dms.bench.report.Runs;
+import ge.dms.bench.report.Run;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * {@code ./dev bench fanout}: D drivers hold the query API's live WebSocket while C lifecycle
@@ -37,42 +33,25 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "fanout", mixinStandardHelpOptions = true,
         description = "Drivers on WebSockets, lifecycle changes at a fixed rate: request -> socket and commit -> socket.")
-public final class FanoutScenario implements Callable<Integer> {
+public final class FanoutScenario extends Scenario {
 
     private static final Logger LOG = LoggerFactory.getLogger(FanoutScenario.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final double TARGET_P99_MS = 50;
-    /** What {@code --cold} restarts, in this order. */
-    private static final List<String> RESTARTED = List.of("projections", "query-api");
     /** Requests a second one JDK HTTP client is given at most (its one selector thread serves all its connections). */
     private static final int RATE_PER_HTTP_CLIENT = 250;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ApiOptions api;
+    private static final Offer OFFER = Offer.quick("20 drivers, 20 changes/s, 5 s, 1 s warm-up")
+            .duration("measured time, e.g. 60s", "60s", "5s")
+            .warmup("unmeasured changes at the same rate first (a just-started projections JVM needs that long to warm up)", "30s", "1s")
+            .rate("driver-visible changes per second", "200", "20")
+            .maxInFlight("outstanding requests before one counts as refused", "2000")
+            .timeout("per-request timeout", "10s");
 
     @Mixin
     PlatformOptions query;
 
-    @Mixin
-    OutputOptions output;
-
-    @Option(names = "--quick", description = "20 drivers, 20 changes/s, 5 s, 1 s warm-up")
-    boolean quick;
-
-    @Option(names = "--drivers", description = "drivers connected by WebSocket (default 200; --quick 20)")
+    @Option(names = "--drivers", description = "drivers connected by WebSocket (default 200; 20 with --quick)")
     Integer drivers;
-
-    @Option(names = "--rate", description = "driver-visible changes per second (default 200; --quick 20)")
-    Double rate;
-
-    @Option(names = "--duration", description = "measured time, e.g. 60s (default 60s; --quick 5s)")
-    String duration;
-
-    @Option(names = "--warmup", description = "unmeasured changes at the same rate first (default 30s: a just-started projections JVM needs that to warm up; --quick 1s)")
-    String warmup;
 
     @Option(names = "--restaurants", defaultValue = "10", description = "restaurants placing the orders (default ${DEFAULT-VALUE})")
     int restaurants;
@@ -80,7 +59,7 @@ public final class FanoutScenario implements Callable<Integer> {
     @Option(names = "--products", defaultValue = "12", description = "products ordered (default ${DEFAULT-VALUE})")
     int products;
 
-    @Option(names = "--step-gap", description = "least time between two steps of one order, e.g. 5s (default 5s; --quick 1s): "
+    @Option(names = "--step-gap", description = "least time between two steps of one order, e.g. 5s (default 5s; 1s with --quick): "
             + "orders start as others finish, so every kind of change is in the measured window")
     String stepGap;
 
@@ -90,19 +69,12 @@ public final class FanoutScenario implements Callable<Integer> {
             + "(default ${DEFAULT-VALUE}); still missing then counts as missing")
     String drain;
 
-    @Option(names = "--max-in-flight", defaultValue = "2000", description = "outstanding requests before one counts as refused "
-            + "(default ${DEFAULT-VALUE})")
-    int maxInFlight;
-
-    @Option(names = "--timeout", defaultValue = "10s", description = "per-request timeout (default ${DEFAULT-VALUE})")
-    String timeout;
-
     @Option(names = "--reassign-share", defaultValue = "0.2", description = "share of orders reassigned to another driver "
             + "after assign-driver (default ${DEFAULT-VALUE})")
     double reassignShare;
 
     @Option(names = "--renames-per-minute", description = "drivers with active orders renamed a minute, by a loop of its own "
-            + "(default 30; --quick 120; 0: none)")
+            + "(default 30; 120 with --quick; 0: none)")
     Double renamesPerMinute;
 
     @Option(names = "--cold", description = "restart the projections and the query API first (needs ./dev up), then measure "
@@ -114,44 +86,37 @@ public final class FanoutScenario implements Callable<Integer> {
     URI cdcMetrics;
 
     @Override
-    public Integer call() throws Exception {
+    protected Offer offer() {
+        return OFFER;
+    }
+
+    @Override
+    protected String resultName() {
+        return cold ? "fanout-cold" : "fanout";
+    }
+
+    @Override
+    protected void measure(Run run) throws Exception {
         int d = drivers != null ? drivers : quick ? 20 : 200;
-        double c = rate != null ? rate : quick ? 20 : 200;
+        double c = rate();
         double renameRate = (renamesPerMinute != null ? renamesPerMinute : quick ? 120 : 30) / 60;
-        Duration measured = Durations.parse(duration, quick ? "5s" : "60s");
+        Duration measured = duration();
         gap = Durations.parse(stepGap, quick ? "1s" : "5s");
-        if (cold && warmup != null) {
-            throw new IllegalArgumentException("--cold measures from the restart on, with no warm-up: leave out --warmup");
-        }
-        Duration warm = cold ? Duration.ZERO : Durations.parse(warmup, quick ? "1s" : "30s");
+        URI control = checkOwnOptions(d, c, renameRate);
+        Duration warm = cold ? Duration.ZERO : warmup();
         Duration drainFor = Durations.parse(drain, "15s");
-        if (d < 1 || !(c > 0 && c <= 100_000) || measured.isZero() || measured.isNegative() || warm.isNegative()
-                || restaurants < 1 || products < 1 || maxInFlight < 1 || !(reassignShare >= 0 && reassignShare <= 1)
-                || !(renameRate >= 0 && renameRate <= 1_000)) {
-            throw new IllegalArgumentException("drivers, restaurants, products and --max-in-flight must be at least 1, the rate in "
-                    + "(0, 100,000] per second, the duration positive, the warm-up not negative, --reassign-share in [0, 1] and "
-                    + "--renames-per-minute in [0, 60,000]");
-        }
-        URI control = cold ? query.devControl() : null;
-        if (cold && control == null) {
-            throw new IllegalArgumentException("--cold needs a running ./dev up to restart the services: no --dev-control "
-                    + "(DMS_DEV_CONTROL_URL, written to .dev/up.env by ./dev up)");
-        }
-        String scenario = cold ? "fanout-cold" : "fanout";
-        Instant started = Instant.now();
         Ledger ledger = new Ledger();
-        Map<String, Object> figures = new LinkedHashMap<>();
-        Duration requestTimeout = Durations.parse(timeout, "10s");
+        Map<String, Object> figures = run.figures();
         int httpClients = (int) Math.ceil(c / RATE_PER_HTTP_CLIENT);
-        try (ApiClient commands = new ApiClient(api.commandApi(), requestTimeout, httpClients);
-             ApiClient views = new ApiClient(query.queryApi(), requestTimeout)) {
+        try (ApiClient commands = new ApiClient(api.commandApi(), timeout(), httpClients);
+             ApiClient views = new ApiClient(query.queryApi(), timeout())) {
             Fixture fixture = Fixture.create(commands, api.jwtSecret(), restaurants, d, products);
             try (DriverFeeds feeds = DriverFeeds.open(fixture, query.queryApi(), ledger, Duration.ofSeconds(Math.max(60, d / 10)))) {
                 DriverChanges changes = new DriverChanges(commands, fixture, ledger, reassignShare, gap);
                 Renamer renamer = new Renamer(commands, fixture, changes, ledger);
                 DriverChanges.Prepared prepared = prepare(changes, views, fixture, c, warm.plus(measured));
                 if (cold) {
-                    figures.putAll(restart(control, feeds));
+                    figures.putAll(ColdRestart.withSocketsHeld(control, feeds));
                 }
                 CdcMeter.Reading before = CdcMeter.read(cdcMetrics);
                 ClientCpu cpu = ClientCpu.start();
@@ -164,10 +129,7 @@ public final class FanoutScenario implements Callable<Integer> {
                 figures.putAll(ledger.renameFigures());
                 figures.put("preparedOrders", prepared.ready());
                 figures.put("preparationFailures", prepared.failed());
-                figures.put("issued", outcome.issued());
-                figures.put("refusedByClient", outcome.refused());
-                figures.put("achievedOfferedRate", Math.round(outcome.issued() / (measured.toNanos() / 1e9) * 10) / 10.0);
-                figures.put("maxSchedulingLagMs", Math.round(outcome.maxLag().toNanos() / 1e3) / 1e3);
+                figures.putAll(outcome.figures(measured));
                 if (clientCores != null) {
                     figures.put("clientCpuCores", clientCores);
                 }
@@ -183,9 +145,26 @@ public final class FanoutScenario implements Callable<Integer> {
         double p99 = series.getFirst().p99();
         figures.put("requestToSocketP99TargetMs", TARGET_P99_MS);
         figures.put("requestToSocketP99Met", series.getFirst().count() > 0 && p99 < TARGET_P99_MS);
-        Runs.finish(scenario, started, parameters(d, c, renameRate * 60, measured, warm), series, figures, output.results(),
-                spec.commandLine().getOut());
-        return 0;
+        run.series().addAll(series);
+        run.parameters().putAll(parameters(d, c, renameRate * 60, measured, warm));
+    }
+
+    /** Refuses what this scenario cannot run with; returns the control URL {@code --cold} restarts the services through. */
+    private URI checkOwnOptions(int d, double c, double renameRate) {
+        if (cold && warmupGiven()) {
+            throw new IllegalArgumentException("--cold measures from the restart on, with no warm-up: leave out --warmup");
+        }
+        if (d < 1 || c > 100_000 || restaurants < 1 || products < 1 || !(reassignShare >= 0 && reassignShare <= 1)
+                || !(renameRate >= 0 && renameRate <= 1_000)) {
+            throw new IllegalArgumentException("drivers, restaurants and products must be at least 1, the rate at most 100,000 "
+                    + "per second, --reassign-share in [0, 1] and --renames-per-minute in [0, 60,000]");
+        }
+        URI control = cold ? query.devControl() : null;
+        if (cold && control == null) {
+            throw new IllegalArgumentException("--cold needs a running ./dev up to restart the services: no --dev-control "
+                    + "(DMS_DEV_CONTROL_URL, written to .dev/up.env by ./dev up)");
+        }
+        return control;
     }
 
     /** Enough confirmed orders for every change of the run, plus a tenth and a second's worth in flight. */
@@ -202,30 +181,6 @@ public final class FanoutScenario implements Callable<Integer> {
         LOG.info("prepared {} confirmed orders ({} failed); waiting for the views to catch up", prepared.ready(), prepared.failed());
         awaitView(views, fixture.adminToken, prepared.lastId(), Duration.ofMinutes(5));
         return prepared;
-    }
-
-    /**
-     * {@code --cold}: the drivers' sockets hold off reconnecting, the projections and the query API are
-     * restarted, then every socket reconnects at once with its cursor and the run waits until each has
-     * said hello again. Returns the restart's figures.
-     */
-    private Map<String, Object> restart(URI control, DriverFeeds feeds) throws Exception {
-        long requested = System.nanoTime();
-        ColdRestart.Outcome restarted;
-        feeds.hold();
-        try {
-            LOG.info("cold run: restarting {}", RESTARTED);
-            restarted = ColdRestart.restart(control, RESTARTED, Duration.ofMinutes(5));
-        } finally {
-            feeds.release();
-        }
-        long ready = System.nanoTime();
-        feeds.awaitLive(requested, Duration.ofMinutes(2));
-        Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("coldRestartSeconds", restarted.seconds());
-        figures.put("driversReconnectedSecondsAfterReady", Math.round((System.nanoTime() - ready) / 1e6) / 1e3);
-        figures.put("restarted", List.copyOf(restarted.health().keySet()));
-        return figures;
     }
 
     /** Waits until the query API shows the last prepared order confirmed: the pipeline has worked off the preparation. */
@@ -247,26 +202,20 @@ public final class FanoutScenario implements Callable<Integer> {
     }
 
     private OpenLoop.Outcome drive(DriverChanges changes, Renamer renamer, double rate, double renameRate, Duration warm,
-                                   Duration measured) throws InterruptedException {
-        long totalMs = warm.toMillis() + measured.toMillis();
-        try (Progress progress = Progress.overTime("fanout", totalMs, output.progress())) {
-            if (!warm.isZero()) {
-                progress.extraMessage("warm-up");
-                phase(changes, renamer, rate, renameRate, warm, false, progress::stepTo);
-            }
-            progress.extraMessage("measuring");
-            return phase(changes, renamer, rate, renameRate, measured, true, ms -> progress.stepTo(warm.toMillis() + ms));
-        }
+                                   Duration measured) throws Exception {
+        return warmUpThenMeasure(warm, (length, elapsed) -> phase(changes, renamer, rate, renameRate, length, false, elapsed), measured,
+                List.of(new Measured<>("measuring", (length, elapsed) -> phase(changes, renamer, rate, renameRate, length, true, elapsed))))
+                .getFirst();
     }
 
     /** One phase: the lifecycle changes at {@code rate}, and beside them, on a loop of its own, the renames. */
     private OpenLoop.Outcome phase(DriverChanges changes, Renamer renamer, double rate, double renameRate, Duration length,
                                    boolean measured, java.util.function.LongConsumer progress) throws InterruptedException {
         Thread renames = renameRate <= 0 ? null : Thread.ofPlatform().name("fanout-renames").start(() ->
-                OpenLoop.run(renameRate, length, maxInFlight, intended -> renamer.next(intended, measured),
+                OpenLoop.run(renameRate, length, maxInFlight(), intended -> renamer.next(intended, measured),
                         intended -> renamer.refused(measured), ms -> { }));
         try {
-            return OpenLoop.run(rate, length, maxInFlight, intended -> changes.next(intended, measured),
+            return OpenLoop.run(rate, length, maxInFlight(), intended -> changes.next(intended, measured),
                     intended -> changes.refused(measured), progress);
         } finally {
             if (renames != null) {
@@ -315,7 +264,7 @@ public final class FanoutScenario implements Callable<Integer> {
         parameters.put("warmupSeconds", warm.toMillis() / 1000.0);
         parameters.put("restaurants", restaurants);
         parameters.put("stepGapSeconds", gap.toMillis() / 1000.0);
-        parameters.put("maxInFlight", maxInFlight);
+        parameters.put("maxInFlight", maxInFlight());
         parameters.put("reassignShare", reassignShare);
         parameters.put("renamesPerMinute", renamesEachMinute);
         parameters.put("cold", cold);

@@ -1,5 +1,6 @@
 package ge.dms.bench.platform;
 
+import ge.dms.bench.cli.Offer;
 import ge.dms.bench.cli.Progress;
 import ge.dms.bench.commands.Measurements;
 import ge.dms.bench.commands.OpenLoop;
@@ -35,6 +36,14 @@ public final class SideBySide {
     private SideBySide() {
     }
 
+    /**
+     * The timing every side-by-side scenario offers: each side measured 30 s after 5 s of warm-up (3 s and 1 s with
+     * {@code --quick}); the scenario adds its rate, in-flight cap and timeout.
+     */
+    public static Offer timing(String quick) {
+        return Offer.quick(quick).duration("measured time per side", "30s", "3s").warmup("unmeasured time per side before it", "5s", "1s");
+    }
+
     public static Outcome run(String scenario, List<Probe> probes, Settings s) {
         List<String> order = new ArrayList<>(probes.stream().map(Probe::name).toList());
         order.add(Measurements.ALL);
@@ -53,7 +62,7 @@ public final class SideBySide {
                 OpenLoop.Outcome outcome = phase(probes, side, s, s.measured(),
                         m, ms -> progress.stepTo(offset + s.warmup().toMillis() + ms));
                 series.addAll(m.summarise(name + " ", order, s.measured()));
-                figures.put(name + " load", loadFigures(outcome, s.measured()));
+                figures.put(name + " load", outcome.figures(s.measured()));
                 errors += m.errorCount();
             }
         }
@@ -92,14 +101,5 @@ public final class SideBySide {
             return "sql " + sql.getSQLState();
         }
         return (e instanceof java.io.IOException ? "io: " : "") + e.getClass().getSimpleName();
-    }
-
-    private static Map<String, Object> loadFigures(OpenLoop.Outcome outcome, Duration measured) {
-        Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("issued", outcome.issued());
-        figures.put("refusedByClient", outcome.refused());
-        figures.put("achievedOfferedRate", Math.round(outcome.issued() / (Math.max(measured.toNanos(), 1) / 1e9) * 10) / 10.0);
-        figures.put("maxSchedulingLagMs", Math.round(outcome.maxLag().toNanos() / 1e3) / 1e3);
-        return figures;
     }
 }

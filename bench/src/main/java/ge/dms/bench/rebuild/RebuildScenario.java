@@ -1,33 +1,28 @@
 package ge.dms.bench.rebuild;
 
+import ge.dms.bench.cli.Offer;
 import ge.dms.bench.cli.Progress;
 import ge.dms.bench.commands.Durations;
 import ge.dms.bench.platform.Callers;
 import ge.dms.bench.platform.Db;
 import ge.dms.bench.platform.Http;
-import ge.dms.bench.platform.LivePlatformOptions;
+import ge.dms.bench.platform.LiveScenario;
 import ge.dms.bench.platform.OrderData;
-import ge.dms.bench.report.ResultFiles;
-import ge.dms.bench.report.Runs;
+import ge.dms.bench.report.Run;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * {@code ./dev bench rebuild}: asks the running {@code ./dev up} to drop every view and rebuild it
@@ -36,26 +31,16 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "rebuild", mixinStandardHelpOptions = true,
         description = "Time to drop and rebuild every view from Kafka in the running ./dev up, at 200,000 orders.")
-public final class RebuildScenario implements Callable<Integer> {
+public final class RebuildScenario extends LiveScenario {
 
     private static final Logger LOG = LoggerFactory.getLogger(RebuildScenario.class);
     static final String NEEDS_DEV_UP = "rebuild needs a running ./dev up: DMS_DEV_CONTROL_URL and DMS_READ_POSTGRES_URL come from "
             + "its .dev/up.env (or pass --dev-control and --read-postgres-url)";
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    LivePlatformOptions live;
-
-    @Option(names = "--quick", description = "the orders already there (no generating); without ./dev up, says so and skips")
-    boolean quick;
+    private static final Offer OFFER = Offer.quick("the orders already there (no generating); without ./dev up, says so and skips")
+            .timeout("longest wait for the views", "30m", "3m");
 
     @Option(names = "--orders", description = "orders the write side must hold; generated when missing (default 200,000; none with --quick)")
     Integer orders;
-
-    @Option(names = "--timeout", description = "longest wait for the views (default 30m; 3m with --quick)")
-    String timeout;
 
     @Option(names = "--poll", description = "how often the views are checked (default 1s; 250ms with --quick)")
     String poll;
@@ -64,29 +49,32 @@ public final class RebuildScenario implements Callable<Integer> {
     int redisSample;
 
     @Override
-    public Integer call() throws Exception {
-        Instant started = Instant.now();
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        Map<String, Object> figures = new LinkedHashMap<>();
-        URI control = live.platform.devControl();
-        Db read = live.platform.readSide();
+    protected Offer offer() {
+        return OFFER;
+    }
+
+    @Override
+    protected void measure(Run run) throws Exception {
+        Map<String, Object> parameters = run.parameters();
+        Map<String, Object> figures = run.figures();
+        URI control = platform.devControl();
+        Db read = platform.readSide();
         if (control == null || read == null) {
             if (!quick) {
                 throw new IllegalArgumentException(NEEDS_DEV_UP);
             }
             LOG.warn("skipped: {}", NEEDS_DEV_UP);
             figures.put("skipped", NEEDS_DEV_UP);
-            Runs.finish("rebuild", started, parameters, List.of(), figures, live.output.results(), spec.commandLine().getOut());
-            return 0;
+            return;
         }
-        Duration limit = Durations.parse(timeout, quick ? "3m" : "30m");
+        Duration limit = timeout();
         Duration every = Durations.parse(poll, quick ? "250ms" : "1s");
-        Db write = new Db(live.database.url(), live.database.user(), live.database.password());
-        figures.put("ordersGenerated", OrderData.ensureOrders(write, orders != null ? orders : quick ? 0 : 200_000, live.output.progress()));
+        Db write = writeSide();
+        figures.put("ordersGenerated", OrderData.ensureOrders(write, orders != null ? orders : quick ? 0 : 200_000, output.progress()));
         List<double[]> points = new ArrayList<>();
         Convergence.Target target;
-        try (Http http = new Http(live.platform.queryApi(), Duration.ofSeconds(10))) {
-            Convergence views = new Convergence(write, read, http, Callers.forRate(live.api.jwtSecret(), 300, 4));
+        try (Http http = new Http(platform.queryApi(), Duration.ofSeconds(10))) {
+            Convergence views = new Convergence(write, read, http, Callers.forRate(api.jwtSecret(), 300, 4));
             figures.put("catchUpBeforeSeconds", awaitAll(views, views.target(redisSample), limit, every));
             target = views.target(redisSample);
             long t0 = System.nanoTime();
@@ -103,17 +91,15 @@ public final class RebuildScenario implements Callable<Integer> {
             figures.put("sourceRowsPerSecond", Math.round(rows / seconds));
         }
         parameters.put("devControl", control.toString());
-        parameters.put("queryApi", live.platform.queryApi().toString());
+        parameters.put("queryApi", platform.queryApi().toString());
         parameters.put("pollEvery", every.toString());
         parameters.put("redisSample", redisSample);
         parameters.put("converged", "order_view: count and version sum = write side; analytics_daily: orders and delivered summed over "
                 + "restaurant rows = write side; Redis: the sample served from Redis at its write-side version");
         parameters.put("changes", "sourceRows = orders + order_items + order_status_changes on the write side: the change records "
                 + "(at least) the projections re-read");
-        ResultFiles files = live.output.results();
-        Runs.finish("rebuild", started, parameters, List.of(), figures, files, spec.commandLine().getOut());
-        RebuildChart.write(files.jsonFile("rebuild").resolveSibling("rebuild.png"), points, target.orders());
-        return 0;
+        // The chart has no series to come from: it is the read side's count over time, drawn beside the results.
+        RebuildChart.write(output.results().jsonFile("rebuild").resolveSibling("rebuild.png"), points, target.orders());
     }
 
     /** Waits until every view holds the target; returns the seconds waited. */
@@ -146,7 +132,7 @@ public final class RebuildScenario implements Callable<Integer> {
         double readSide = -1;
         double analytics = -1;
         double redis = -1;
-        try (Progress bar = Progress.start("rebuild", target.orders(), "orders", live.output.progress())) {
+        try (Progress bar = Progress.start("rebuild", target.orders(), "orders", output.progress())) {
             while (readSide < 0 || analytics < 0 || redis < 0) {
                 double now = seconds(System.nanoTime() - t0);
                 if (now > limit.toSeconds()) {

@@ -8,15 +8,20 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Writes a scenario's {@code SCENARIO.json}, {@code SCENARIO.md} and {@code SCENARIO.png} into the results folder. */
+/**
+ * Writes a scenario's {@code SCENARIO.json}, {@code SCENARIO.md} and {@code SCENARIO.png} into the results folder,
+ * with no absolute path of this machine in them ({@link PortablePaths}).
+ */
 public final class ResultFiles {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path directory;
+    private final PortablePaths portable;
 
     public ResultFiles(Path directory) {
         this.directory = directory;
+        this.portable = PortablePaths.of(directory);
     }
 
     /** {@code bench/results} under {@code -Ddms.root} (set by ./dev), else under the working directory. */
@@ -35,7 +40,7 @@ public final class ResultFiles {
         Path file = directory.resolve(result.scenario() + ".json");
         try {
             Files.createDirectories(directory);
-            JSON.writeValue(file.toFile(), result);
+            Files.writeString(file, portable.apply(JSON.writeValueAsString(result)), java.nio.charset.StandardCharsets.UTF_8);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
@@ -46,7 +51,7 @@ public final class ResultFiles {
         Path file = directory.resolve(result.scenario() + ".md");
         try {
             Files.createDirectories(directory);
-            return Files.writeString(file, MarkdownTable.of(result), java.nio.charset.StandardCharsets.UTF_8);
+            return Files.writeString(file, portable.apply(MarkdownTable.of(result)), java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
@@ -65,6 +70,11 @@ public final class ResultFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
+    }
+
+    /** {@code file} for the console: relative to the project root when under it. */
+    public static String shown(Path file) {
+        return PortablePaths.shown(file);
     }
 
     public static ObjectMapper mapper() {

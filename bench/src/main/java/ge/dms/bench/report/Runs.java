@@ -20,7 +20,8 @@ public final class Runs {
         Path markdown = files.markdown(result);
         Path chart = files.chart(result);
         SummaryTable.print(result, out);
-        out.printf("results: %s, %s%s%n", json, markdown, chart == null ? "" : ", " + chart);
+        out.printf("results: %s, %s%s%n", ResultFiles.shown(json), ResultFiles.shown(markdown),
+                chart == null ? "" : ", " + ResultFiles.shown(chart));
         out.flush();
         return result;
     }

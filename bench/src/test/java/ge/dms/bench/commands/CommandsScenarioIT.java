@@ -50,6 +50,11 @@ class CommandsScenarioIT {
             assertThat(json.at("/series/1/count").asLong()).as("lifecycle transitions were made").isPositive();
             assertThat(json.at("/figures/errors").asLong()).isZero();
             assertThat(Files.readString(results.resolve("commands.md"))).contains("| 10/s all | 20 | 0 |");
+            for (String file : List.of("commands.json", "commands.md")) {
+                assertThat(Files.readString(results.resolve(file))).as("no path of this machine in " + file)
+                        .doesNotContain(dir.toString(), System.getProperty("user.home") + "/");
+            }
+            assertThat(run.out()).as("the files it wrote, named").contains("commands.json", "commands.md", "commands.png");
             byte[] png = Files.readAllBytes(results.resolve("commands.png"));
             assertThat(png).startsWith(0x89, 'P', 'N', 'G');
         }

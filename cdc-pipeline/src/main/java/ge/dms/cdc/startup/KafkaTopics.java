@@ -46,7 +46,7 @@ public final class KafkaTopics {
         Optional<Integer> partitions = Optional.of(config.topics().partitions());
         List<NewTopic> wanted = new ArrayList<>();
         // Change topics: compacted, so a new projection can rebuild from them; the lag keeps recent history whole.
-        topics.tables().values().forEach(t -> wanted.add(new NewTopic(t.name(), partitions, replication).configs(Map.of(
+        topics.changeTopics().forEach(t -> wanted.add(new NewTopic(t.name(), partitions, replication).configs(Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
                 TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, Long.toString(config.topics().minCompactionLagMs())))));
         wanted.add(new NewTopic(topics.transactions().name(), partitions, replication).configs(Map.of(

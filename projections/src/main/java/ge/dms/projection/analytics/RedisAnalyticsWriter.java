@@ -1,6 +1,7 @@
 package ge.dms.projection.analytics;
 
 import ge.dms.schemas.serde.Json;
+import ge.dms.schemas.view.RedisKeys;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -11,7 +12,7 @@ import java.time.Duration;
 
 /**
  * Live analytics in Redis: each changed (dimension, id, day) row as JSON under
- * {@code {prefix}analytics:{dimension}:{id}:{day}}, expiring after {@link #TTL} so only the
+ * {@link RedisKeys#analyticsDay} ({@code {prefix}analytics:{dimension}:{id}:{day}}), expiring after {@link #TTL} so only the
  * current and previous day stay hot (older ranges are read from PostgreSQL). Each write carries
  * the row's whole state, so a replay is harmless.
  */
@@ -20,15 +21,15 @@ public final class RedisAnalyticsWriter implements AnalyticsSink {
     public static final Duration TTL = Duration.ofHours(48);
 
     private final RedisCommands<String, String> redis;
-    private final String prefix;
+    private final RedisKeys keys;
 
-    public RedisAnalyticsWriter(StatefulRedisConnection<String, String> connection, String prefix) {
+    public RedisAnalyticsWriter(StatefulRedisConnection<String, String> connection, RedisKeys keys) {
         this.redis = connection.sync();
-        this.prefix = prefix == null ? "" : prefix;
+        this.keys = keys;
     }
 
     public String key(AnalyticsKey key) {
-        return prefix + "analytics:" + key.dimension() + ":" + key.id() + ":" + key.day();
+        return keys.analyticsDay(key.dimension(), key.id(), key.day());
     }
 
     @Override

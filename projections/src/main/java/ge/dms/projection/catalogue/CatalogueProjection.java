@@ -25,13 +25,13 @@ public final class CatalogueProjection {
      */
     public static Topology build(ProjectionTopics topics, CatalogueSink sink) {
         StreamsBuilder builder = new StreamsBuilder();
-        SourceStreams.parsed(builder, topics.cdc().table("products"), "catalogue-products", RowParser::product,
+        SourceStreams.parsed(builder, topics.cdc().products(), "catalogue-products", RowParser::product,
                         topics.deadLetter())
                 .foreach((id, row) -> sink.product(row), Named.as("catalogue-products-sink"));
-        SourceStreams.parsed(builder, topics.cdc().table("restaurants"), "catalogue-restaurants",
+        SourceStreams.parsed(builder, topics.cdc().restaurants(), "catalogue-restaurants",
                         RowParser::restaurantParty, null)
                 .foreach((id, row) -> sink.party(row), Named.as("catalogue-restaurants-sink"));
-        SourceStreams.parsed(builder, topics.cdc().table("drivers"), "catalogue-drivers", RowParser::driverParty, null)
+        SourceStreams.parsed(builder, topics.cdc().drivers(), "catalogue-drivers", RowParser::driverParty, null)
                 .foreach((id, row) -> sink.party(row), Named.as("catalogue-drivers-sink"));
         return builder.build();
     }

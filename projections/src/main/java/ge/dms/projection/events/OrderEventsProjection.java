@@ -43,7 +43,7 @@ public final class OrderEventsProjection {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DRIVER_SEEN_STORE),
                 ids, new JsonSerde<>(DriverEventProcessor.Seen.class)));
 
-        KStream<Long, OrderEvent> statusEvents = SourceStreams.parsed(builder, topics.cdc().table("order_status_changes"),
+        KStream<Long, OrderEvent> statusEvents = SourceStreams.parsed(builder, topics.cdc().orderStatusChanges(),
                         "status-changes", RowParser::statusChange, topics.deadLetter())
                 .selectKey((changeId, change) -> change.orderId(), Named.as("status-changes-by-order-id"))
                 .repartition(Repartitioned.<Long, StatusChangeRow>as("status-changes-by-order")
@@ -51,7 +51,7 @@ public final class OrderEventsProjection {
                 .processValues(StatusEventProcessor::new, Named.as("status-change-events"), STATUS_SEEN_STORE);
 
         // The order view projection dead-letters bad orders records; here they are only logged and skipped.
-        KStream<Long, OrderRow> orders = SourceStreams.parsed(builder, topics.cdc().table("orders"), "event-orders",
+        KStream<Long, OrderRow> orders = SourceStreams.parsed(builder, topics.cdc().orders(), "event-orders",
                 RowParser::order, null);
         KStream<Long, OrderEvent> driverEvents =
                 orders.processValues(DriverEventProcessor::new, Named.as("driver-assigned-events"), DRIVER_SEEN_STORE);

@@ -86,9 +86,9 @@ public final class OrderViewProjection {
         CdcTopics cdc = topics.cdc();
         IdKeySerde ids = new IdKeySerde();
 
-        KStream<Long, OrderRow> orders = SourceStreams.parsed(builder, cdc.table("orders"), "orders",
+        KStream<Long, OrderRow> orders = SourceStreams.parsed(builder, cdc.orders(), "orders",
                 RowParser::order, topics.deadLetter());
-        KStream<Long, ItemRow> items = SourceStreams.parsed(builder, cdc.table("order_items"), "order-items",
+        KStream<Long, ItemRow> items = SourceStreams.parsed(builder, cdc.orderItems(), "order-items",
                 RowParser::item, topics.deadLetter());
         if (routing == ItemRouting.REPARTITIONED) {
             items = items.selectKey((itemId, item) -> item.orderId(), Named.as("order-items-by-order-id"))
@@ -115,13 +115,13 @@ public final class OrderViewProjection {
                 .mapValues(a -> a == null ? null : a.core(), Named.as("order-cores"))
                 .toTable(Named.as("order-core-table"), Materialized.<Long, OrderCore, KeyValueStore<Bytes, byte[]>>as(ORDER_CORE_STORE)
                         .withKeySerde(ids).withValueSerde(new JsonSerde<>(OrderCore.class)));
-        KTable<Long, RestaurantRow> restaurants = SourceStreams.parsed(builder, cdc.table("restaurants"), "restaurants",
+        KTable<Long, RestaurantRow> restaurants = SourceStreams.parsed(builder, cdc.restaurants(), "restaurants",
                         RowParser::restaurant, topics.deadLetter())
                 .groupByKey(Grouped.with("restaurants-by-id", ids, new JsonSerde<>(RestaurantRow.class)))
                 .reduce(RestaurantRow::newer, Named.as("restaurants-latest"),
                         Materialized.<Long, RestaurantRow, KeyValueStore<Bytes, byte[]>>as(RESTAURANTS_STORE)
                                 .withKeySerde(ids).withValueSerde(new JsonSerde<>(RestaurantRow.class)));
-        KTable<Long, DriverRow> drivers = SourceStreams.parsed(builder, cdc.table("drivers"), "drivers",
+        KTable<Long, DriverRow> drivers = SourceStreams.parsed(builder, cdc.drivers(), "drivers",
                         RowParser::driver, topics.deadLetter())
                 .groupByKey(Grouped.with("drivers-by-id", ids, new JsonSerde<>(DriverRow.class)))
                 .reduce(DriverRow::newer, Named.as("drivers-latest"),
@@ -148,7 +148,7 @@ public final class OrderViewProjection {
                 .merge(joinedViews, Named.as("order-views"));
         out.to(topics.orderViews().name(), Produced.with(topics.orderViews().keySerde(), topics.orderViews().valueSerde())
                 .withName("order-views-topic-sink"));
-        Set<String> straight = Set.of(cdc.table("orders").name(), cdc.table("order_items").name());
+        Set<String> straight = Set.of(cdc.orders().name(), cdc.orderItems().name());
         if (sinks.perTask() != null) {
             builder.addStateStore(sinks.perTask());
             String store = sinks.perTask().name();

@@ -99,7 +99,7 @@ public final class ReferenceCache implements ReferenceLookup, AutoCloseable {
         // wait only makes an idle cache ask ~90 times a second instead of twice.
         consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : List.of(cdc.table("restaurants").name(), cdc.table("drivers").name())) {
+        for (String topic : List.of(cdc.restaurants().name(), cdc.drivers().name())) {
             consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
         }
         consumer.assign(partitions);

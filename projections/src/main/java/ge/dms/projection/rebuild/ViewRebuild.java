@@ -3,6 +3,7 @@ package ge.dms.projection.rebuild;
 import ge.dms.projection.Projections;
 import ge.dms.projection.ProjectionsConfig;
 import ge.dms.projection.readstore.ReadStore;
+import ge.dms.schemas.view.RedisKeys;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScanArgs;
@@ -43,7 +44,6 @@ import java.util.stream.Stream;
 public final class ViewRebuild {
 
     private static final Logger LOG = LoggerFactory.getLogger(ViewRebuild.class);
-    private static final List<String> REDIS_KEY_KINDS = List.of("order:", "restaurant:", "driver:", "analytics:", "dispatch:");
 
     private ViewRebuild() {
     }
@@ -103,10 +103,10 @@ public final class ViewRebuild {
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
             RedisCommands<String, String> redis = connection.sync();
             long dropped = 0;
-            for (String kind : REDIS_KEY_KINDS) {
+            for (String pattern : new RedisKeys(prefix).orderViewPatterns()) {
                 ScanCursor cursor = ScanCursor.INITIAL;
                 do {
-                    KeyScanCursor<String> page = redis.scan(cursor, ScanArgs.Builder.matches(prefix + kind + "*").limit(1000));
+                    KeyScanCursor<String> page = redis.scan(cursor, ScanArgs.Builder.matches(pattern).limit(1000));
                     if (!page.getKeys().isEmpty()) {
                         dropped += redis.unlink(page.getKeys().toArray(String[]::new));
                     }

@@ -23,7 +23,7 @@ public final class SessionRevocationProjection {
 
     public static Topology build(ProjectionTopics topics, SessionRevocationSink sink) {
         StreamsBuilder builder = new StreamsBuilder();
-        SourceStreams.parsed(builder, topics.cdc().table("session_revocations"), "session-revocations",
+        SourceStreams.parsed(builder, topics.cdc().sessionRevocations(), "session-revocations",
                         event -> event.op() == Op.DELETE ? null : SessionRevocationRow.parse(event), topics.deadLetter())
                 .foreach((id, revocation) -> sink.revoked(revocation), Named.as("session-revocations-sink"));
         return builder.build();

@@ -48,9 +48,9 @@ class CatalogueProjectionTest {
             }
         };
         driver = new TopologyTestDriver(CatalogueProjection.build(topics, sink), StreamsTestSupport.properties());
-        productChanges = StreamsTestSupport.input(driver, topics.cdc().table("products"));
-        restaurantChanges = StreamsTestSupport.input(driver, topics.cdc().table("restaurants"));
-        driverChanges = StreamsTestSupport.input(driver, topics.cdc().table("drivers"));
+        productChanges = StreamsTestSupport.input(driver, topics.cdc().products());
+        restaurantChanges = StreamsTestSupport.input(driver, topics.cdc().restaurants());
+        driverChanges = StreamsTestSupport.input(driver, topics.cdc().drivers());
         deadLetters = StreamsTestSupport.output(driver, topics.deadLetter());
     }
 

@@ -88,6 +88,17 @@ class CatalogueWritersIT {
     }
 
     @Test
+    void shouldWriteNoKeyButThoseRedisKeysNames() {
+        redisWriter.apply(product(6, "dairy", true, 100, false));
+        redisWriter.apply(product(6, "meat", true, 110, false)); // the held category's set is a filled template
+        redisWriter.apply(product(7, "dairy", true, 120, false));
+
+        assertThat(redis.keys(keys.prefix() + "*")).containsExactlyInAnyOrder(keys.product(6), keys.product(7),
+                keys.activeProducts(), keys.activeProductsInCategory("dairy"), keys.activeProductsInCategory("meat"));
+        assertThat(redis.zrange(keys.activeProductsInCategory("dairy"), 0, -1)).containsExactly("7");
+    }
+
+    @Test
     void shouldIgnoreReplaysAndOlderChangesInRedis() {
         redisWriter.apply(product(3, "produce", false, 200, false));
 

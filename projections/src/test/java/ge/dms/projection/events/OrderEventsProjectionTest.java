@@ -29,8 +29,8 @@ class OrderEventsProjectionTest {
     @BeforeEach
     void startDriver() {
         driver = new TopologyTestDriver(OrderEventsProjection.build(topics), StreamsTestSupport.properties());
-        statusChanges = StreamsTestSupport.input(driver, topics.cdc().table("order_status_changes"));
-        orders = StreamsTestSupport.input(driver, topics.cdc().table("orders"));
+        statusChanges = StreamsTestSupport.input(driver, topics.cdc().orderStatusChanges());
+        orders = StreamsTestSupport.input(driver, topics.cdc().orders());
         events = StreamsTestSupport.output(driver, topics.orderEvents());
     }
 

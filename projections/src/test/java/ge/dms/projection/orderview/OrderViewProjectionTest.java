@@ -37,10 +37,10 @@ class OrderViewProjectionTest {
     @BeforeEach
     void startDriver() {
         driver = new TopologyTestDriver(OrderViewProjection.build(topics, sunk::add, cache, routing()), StreamsTestSupport.properties());
-        orders = StreamsTestSupport.input(driver, topics.cdc().table("orders"));
-        items = StreamsTestSupport.input(driver, topics.cdc().table("order_items"));
-        restaurants = StreamsTestSupport.input(driver, topics.cdc().table("restaurants"));
-        drivers = StreamsTestSupport.input(driver, topics.cdc().table("drivers"));
+        orders = StreamsTestSupport.input(driver, topics.cdc().orders());
+        items = StreamsTestSupport.input(driver, topics.cdc().orderItems());
+        restaurants = StreamsTestSupport.input(driver, topics.cdc().restaurants());
+        drivers = StreamsTestSupport.input(driver, topics.cdc().drivers());
         views = StreamsTestSupport.output(driver, topics.orderViews());
         sendAndCache(restaurants, data.restaurant(7, "ხაჭაპური House"));
         sendAndCache(drivers, data.driver(3, "Giorgi"));
@@ -238,14 +238,14 @@ class OrderViewProjectionTest {
 
     @Test
     void shouldSendAMalformedRecordToTheDeadLetterTopicAndGoOn() {
-        driver.createInputTopic(topics.cdc().table("orders").name(), Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer())
+        driver.createInputTopic(topics.cdc().orders().name(), Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer())
                 .pipeInput("1".getBytes(), "{not json".getBytes());
         send(orders, new ChangeEvent(1, ge.dms.schemas.cdc.Op.CREATE, "orders", 2, null, Map.of("id", 2), 5, 1L, "x", 1L, null, false));
         placeOrder(3, 7);
 
         List<ProjectionDeadLetter> dead = StreamsTestSupport.output(driver, topics.deadLetter()).readValuesToList();
         assertThat(dead).hasSize(2);
-        assertThat(dead.getFirst().sourceTopic()).isEqualTo(topics.cdc().table("orders").name());
+        assertThat(dead.getFirst().sourceTopic()).isEqualTo(topics.cdc().orders().name());
         assertThat(dead.getFirst().reason()).contains("cannot read ChangeEvent");
         assertThat(dead.get(1).reason()).contains("orders.status is missing");
         assertThat(single().orderId()).isEqualTo(3L);

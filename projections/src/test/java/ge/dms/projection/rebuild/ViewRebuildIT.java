@@ -84,19 +84,19 @@ class ViewRebuildIT {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (var producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
-            send(producer, topics, "restaurants", data.restaurant(1, "Restaurant 1"));
-            send(producer, topics, "drivers", data.driver(1, "Driver 1"));
+            send(producer, topics.cdc().restaurants(), data.restaurant(1, "Restaurant 1"));
+            send(producer, topics.cdc().drivers(), data.driver(1, "Driver 1"));
             for (long id = 1; id <= ORDERS; id++) {
-                send(producer, topics, "order_items", data.item(id * 10, id, "Item"));
-                send(producer, topics, "orders", data.order(id, 1, "pending", 1, null, 1));
+                send(producer, topics.cdc().orderItems(), data.item(id * 10, id, "Item"));
+                send(producer, topics.cdc().orders(), data.order(id, 1, "pending", 1, null, 1));
                 if (id % 2 == 0) {
-                    send(producer, topics, "orders", data.order(id, 2, "confirmed", 1, 1L, 1));
+                    send(producer, topics.cdc().orders(), data.order(id, 2, "confirmed", 1, 1L, 1));
                 }
                 if (id % 4 == 0) {
-                    send(producer, topics, "orders", data.order(id, 3, "delivered", 1, 1L, 1));
+                    send(producer, topics.cdc().orders(), data.order(id, 3, "delivered", 1, 1L, 1));
                 }
             }
-            send(producer, topics, "restaurants", data.restaurant(1, "Restaurant 1 (renamed)"));
+            send(producer, topics.cdc().restaurants(), data.restaurant(1, "Restaurant 1 (renamed)"));
         }
     }
 
@@ -137,8 +137,7 @@ class ViewRebuildIT {
         }
     }
 
-    private static void send(KafkaProducer<byte[], byte[]> producer, ProjectionTopics topics, String table, ChangeEvent event) {
-        Topic<Long, ChangeEvent> topic = topics.cdc().table(table);
+    private static void send(KafkaProducer<byte[], byte[]> producer, Topic<Long, ChangeEvent> topic, ChangeEvent event) {
         producer.send(new ProducerRecord<>(topic.name(), topic.keySerde().serializer().serialize(topic.name(), event.id()),
                 topic.valueSerde().serializer().serialize(topic.name(), event)));
     }

@@ -35,7 +35,7 @@ class SessionRevocationProjectionTest {
     @BeforeEach
     void startDriver() {
         driver = new TopologyTestDriver(SessionRevocationProjection.build(topics, sunk::add), StreamsTestSupport.properties());
-        revocations = StreamsTestSupport.input(driver, topics.cdc().table("session_revocations"));
+        revocations = StreamsTestSupport.input(driver, topics.cdc().sessionRevocations());
         deadLetters = StreamsTestSupport.output(driver, topics.deadLetter());
     }
 
@@ -75,7 +75,7 @@ class SessionRevocationProjectionTest {
 
     @Test
     void shouldParkARevocationWithoutASessionInTheDeadLetterTopic() {
-        var raw = driver.createInputTopic(topics.cdc().table("session_revocations").name(),
+        var raw = driver.createInputTopic(topics.cdc().sessionRevocations().name(),
                 Serdes.String().serializer(), Serdes.ByteArray().serializer());
         raw.pipeInput("3", ("{\"version\":1,\"op\":\"c\",\"table\":\"session_revocations\",\"id\":3,\"after\":{\"id\":3,"
                 + "\"expires_at\":\"2026-12-03T10:15:00Z\"},\"lsn\":9}").getBytes(StandardCharsets.UTF_8));

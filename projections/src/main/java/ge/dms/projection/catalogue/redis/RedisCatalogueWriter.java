@@ -25,10 +25,13 @@ public final class RedisCatalogueWriter {
     /** Applies the row; false when Redis already held this change or a newer one. */
     public boolean apply(ProductRow row) {
         ProductView view = row.view();
-        String[] keyArgs = {keys.product(row.id())};
-        String[] args = {keys.prefix(), Long.toString(row.id()), Long.toString(row.lsn()),
-                row.category() == null ? "" : row.category(), view.active() ? "1" : "0", row.deleted() ? "1" : "0",
-                view.toJson(), row.commitTime() == null ? "" : Long.toString(row.commitTime().toEpochMilli())};
+        String category = row.category() == null ? "" : row.category();
+        String[] keyArgs = {keys.product(row.id()), keys.activeProducts(), keys.activeProductsInCategory(category)};
+        // The held category is known only to Redis: the script fills it into this template.
+        String[] args = {Long.toString(row.id()), Long.toString(row.lsn()), category, view.active() ? "1" : "0",
+                row.deleted() ? "1" : "0", view.toJson(),
+                row.commitTime() == null ? "" : Long.toString(row.commitTime().toEpochMilli()),
+                keys.activeProductsInCategory(RedisKeys.CATEGORY)};
         Long applied = script.call(keyArgs, args, "product " + row.id());
         return applied != null && applied == 1L;
     }

@@ -17,6 +17,7 @@ import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.Arrays;
 
 /**
  * Writes order views to Redis: the view, the restaurant board indexes and board row ({@link BoardRow}),
@@ -36,6 +37,8 @@ public final class RedisOrderViewWriter implements OrderViewSink {
     private final LuaScript script;
     private final RedisAsyncCommands<String, String> async;
     private final RedisKeys keys;
+    /** The held view's keys as templates, the same for every call: only the script knows the held ids (ARGV 20-27). */
+    private final String[] heldKeyTemplates;
     private final long streamMaxLength;
     private final HopMetrics hops;
 
@@ -55,6 +58,10 @@ public final class RedisOrderViewWriter implements OrderViewSink {
         this.async = connection.async();
         this.keys = keys;
         this.streamMaxLength = streamMaxLength;
+        this.heldKeyTemplates = new String[] {keys.restaurantOrders(RedisKeys.RESTAURANT),
+                keys.restaurantStatus(RedisKeys.RESTAURANT, RedisKeys.STATUS), keys.restaurantBoard(RedisKeys.RESTAURANT),
+                keys.restaurantChanges(RedisKeys.RESTAURANT), keys.dispatchStatus(RedisKeys.STATUS),
+                keys.dispatchUnassigned(RedisKeys.STATUS), keys.driverActive(RedisKeys.DRIVER), keys.driverChanges(RedisKeys.DRIVER)};
     }
 
     @Override
@@ -78,8 +85,7 @@ public final class RedisOrderViewWriter implements OrderViewSink {
      * A failure (including Redis having lost the script) is for the caller to settle, e.g. with {@link #apply}.
      */
     public RedisFuture<Long> applyAsync(OrderView view, HopTrace trace) {
-        RedisFuture<Long> answer = async.evalsha(script.sha(), ScriptOutputType.INTEGER, new String[] {keys.order(view.orderId())},
-                arguments(view, trace));
+        RedisFuture<Long> answer = async.evalsha(script.sha(), ScriptOutputType.INTEGER, keysOf(view), arguments(view, trace));
         if (trace != null) {
             answer.thenAccept(applied -> hops.applied(trace)); // on Lettuce's thread, when Redis answered
         }
@@ -88,9 +94,24 @@ public final class RedisOrderViewWriter implements OrderViewSink {
 
     /** The same; {@code trace} (may be null) goes into the driver's change stream entry. */
     public boolean apply(OrderView view, HopTrace trace) {
-        Long applied = script.call(new String[] {keys.order(view.orderId())}, arguments(view, trace), "order " + view.orderId());
+        Long applied = script.call(keysOf(view), arguments(view, trace), "order " + view.orderId());
         hops.applied(trace);
         return applied != null && applied == 1L;
+    }
+
+    /** Every key of the view itself, in the script's KEYS order (all declared, as Redis Cluster wants them). */
+    private String[] keysOf(OrderView view) {
+        long restaurant = view.restaurantId();
+        String[] own = {keys.order(view.orderId()), keys.restaurantOrders(restaurant), keys.restaurantStatus(restaurant, view.status()),
+                keys.restaurantBoard(restaurant), keys.restaurantChanges(restaurant), keys.dispatchStatus(view.status()),
+                keys.dispatchUnassigned(view.status()), keys.dispatchBoard(), keys.dispatchChanges()};
+        if (view.driverId() == null) {
+            return own;
+        }
+        String[] withDriver = Arrays.copyOf(own, own.length + 2);
+        withDriver[own.length] = keys.driverActive(view.driverId());
+        withDriver[own.length + 1] = keys.driverChanges(view.driverId());
+        return withDriver;
     }
 
     private String[] arguments(OrderView view, HopTrace trace) {
@@ -103,7 +124,7 @@ public final class RedisOrderViewWriter implements OrderViewSink {
         long created = epochMs(view.createdAt(), 0);
         long queueScore = epochMs(view.requestedDeliveryAt(), created);
         boolean active = OrderStatus.isIn(view.status(), OrderStatus.ACTIVE_FOR_DRIVER);
-        return new String[] {keys.prefix(), Long.toString(view.orderId()), Long.toString(view.version()),
+        String[] own = {Long.toString(view.orderId()), Long.toString(view.version()),
                 Long.toString(view.sourceLsn()), view.status(), Long.toString(view.restaurantId()),
                 view.driverId() == null ? "" : view.driverId().toString(), Long.toString(created),
                 Long.toString(queueScore), json, active ? "1" : "0", Long.toString(streamMaxLength),
@@ -111,6 +132,9 @@ public final class RedisOrderViewWriter implements OrderViewSink {
                 Long.toString(view.restaurantLsn()), Long.toString(view.driverLsn()), BoardRow.of(view).stored(),
                 trace == null ? "" : trace.stored(), OrderStatus.isIn(view.status(), OrderStatus.OPEN) ? "1" : "0",
                 Long.toString(streamMaxLength * DISPATCH_STREAM_FACTOR), view.requestId() == null ? "" : view.requestId()};
+        String[] all = Arrays.copyOf(own, own.length + heldKeyTemplates.length);
+        System.arraycopy(heldKeyTemplates, 0, all, own.length, heldKeyTemplates.length);
+        return all;
     }
 
     private static long epochMs(Instant instant, long otherwise) {

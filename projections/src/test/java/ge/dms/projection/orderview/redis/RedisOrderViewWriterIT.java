@@ -5,6 +5,7 @@ import ge.dms.devstack.infra.Infrastructure;
 import ge.dms.devstack.test.TestNamespace;
 import ge.dms.devstack.test.WithDevStack;
 import ge.dms.projection.Views;
+import ge.dms.schemas.order.OrderStatus;
 import ge.dms.schemas.serde.Json;
 import ge.dms.schemas.view.BoardRow;
 import ge.dms.schemas.view.OrderView;
@@ -15,7 +16,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -120,17 +123,47 @@ class RedisOrderViewWriterIT {
     @Test
     void shouldMoveTheBoardRowWhenTheOrderChangesRestaurant() {
         writer.apply(Views.view(1, 2, 100, "confirmed", "R", 3L));
-        OrderView moved = Views.view(1, 3, 200, "confirmed", "R", 3L);
-        moved = new OrderView(moved.schemaVersion(), moved.orderId(), moved.reference(), moved.status(), 8,
-                new RestaurantRef(8, "Other", null, null, null), moved.driverId(), moved.driver(), moved.deliveryAddress(),
-                moved.requestedDeliveryAt(), moved.notes(), moved.totalAmount(), moved.itemCount(), moved.items(), moved.version(),
-                moved.createdAt(), moved.updatedAt(), null, null, null, null, null, moved.sourceLsn(), 0, 0, moved.sourceCommitTime());
+        OrderView moved = toRestaurant8(Views.view(1, 3, 200, "confirmed", "R", 3L));
 
         assertThat(writer.apply(moved)).isTrue();
 
         assertThat(redis.hexists(keys.restaurantBoard(7), "1")).isFalse();
         assertThat(redis.zcard(keys.restaurantOrders(7))).isZero();
         assertThat(boardRow(8, 1).json()).isEqualTo(BoardRow.of(moved).toJson());
+    }
+
+    @Test
+    void shouldWriteNoKeyButThoseRedisKeysNames() {
+        writer.apply(Views.view(1, 2, 100, "confirmed", "R", 3L));
+        writer.apply(Views.view(1, 3, 200, "ready", "R", 4L)); // another status and driver: the held keys are left
+        writer.apply(toRestaurant8(Views.view(1, 4, 300, "out_for_delivery", "R", null))); // another restaurant, no driver
+
+        Set<String> named = new HashSet<>(List.of(keys.order(1), keys.dispatchBoard(), keys.dispatchChanges()));
+        for (long restaurant : List.of(7L, 8L)) {
+            named.addAll(List.of(keys.restaurantOrders(restaurant), keys.restaurantBoard(restaurant), keys.restaurantChanges(restaurant)));
+            OrderStatus.allValues().forEach(status -> named.add(keys.restaurantStatus(restaurant, status)));
+        }
+        OrderStatus.allValues().forEach(status -> named.addAll(List.of(keys.dispatchStatus(status), keys.dispatchUnassigned(status))));
+        for (long driver : List.of(3L, 4L)) {
+            named.addAll(List.of(keys.driverActive(driver), keys.driverChanges(driver)));
+        }
+        Set<String> written = new HashSet<>(redis.keys(keys.prefix() + "*"));
+
+        assertThat(written).isSubsetOf(named).contains(keys.restaurantChanges(7), keys.restaurantOrders(8),
+                keys.restaurantStatus(8, "out_for_delivery"), keys.dispatchStatus("out_for_delivery"),
+                keys.dispatchUnassigned("out_for_delivery"), keys.driverChanges(4));
+        assertThat(redis.xrange(keys.driverChanges(4), io.lettuce.core.Range.create("-", "+")).getLast().getBody())
+                .as("unassigned from the held driver's stream").containsEntry("change", "unassigned");
+        assertThat(redis.zcard(keys.restaurantStatus(7, "ready"))).as("left the held restaurant's status").isZero();
+        assertThat(redis.zcard(keys.dispatchStatus("ready"))).as("left the held status's queue").isZero();
+    }
+
+    /** The same view, of restaurant 8 instead of 7. */
+    private static OrderView toRestaurant8(OrderView v) {
+        return new OrderView(v.schemaVersion(), v.orderId(), v.reference(), v.status(), 8,
+                new RestaurantRef(8, "Other", null, null, null), v.driverId(), v.driver(), v.deliveryAddress(),
+                v.requestedDeliveryAt(), v.notes(), v.totalAmount(), v.itemCount(), v.items(), v.version(),
+                v.createdAt(), v.updatedAt(), null, null, null, null, null, v.sourceLsn(), 0, 0, v.sourceCommitTime());
     }
 
     private BoardRow.Stored boardRow(long restaurantId, long orderId) {

@@ -60,14 +60,14 @@ class ViewCheckIT {
             Properties props = new Properties();
             props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.endpoints().kafkaBootstrap());
             try (var producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
-                send(producer, topics, "restaurants", data.restaurant(7, "R"));
+                send(producer, topics.cdc().restaurants(), data.restaurant(7, "R"));
                 for (long id = 1; id <= 10; id++) {
                     String status = id % 3 == 0 ? "delivered" : "pending";
                     Long driver = id % 3 == 0 ? 3L : null;
                     long version = id % 3 == 0 ? 5 : 1;
                     ChangeEvent order = data.order(id, version, status, 7, driver, 1);
-                    send(producer, topics, "order_items", data.item(id * 10, id, "Bread"));
-                    send(producer, topics, "orders", order);
+                    send(producer, topics.cdc().orderItems(), data.item(id * 10, id, "Bread"));
+                    send(producer, topics.cdc().orders(), order);
                     insert(writeDb, order.after());
                 }
             }
@@ -111,8 +111,7 @@ class ViewCheckIT {
         }
     }
 
-    private static void send(KafkaProducer<byte[], byte[]> producer, ProjectionTopics topics, String table, ChangeEvent event) {
-        Topic<Long, ChangeEvent> topic = topics.cdc().table(table);
+    private static void send(KafkaProducer<byte[], byte[]> producer, Topic<Long, ChangeEvent> topic, ChangeEvent event) {
         producer.send(new ProducerRecord<>(topic.name(), topic.keySerde().serializer().serialize(topic.name(), event.id()),
                 topic.valueSerde().serializer().serialize(topic.name(), event)));
     }
