@@ -1,29 +1,25 @@
 package ge.dms.bench.pages;
 
-import ge.dms.bench.commands.Durations;
-import ge.dms.bench.platform.Db;
-import ge.dms.bench.platform.LivePlatformOptions;
-import ge.dms.bench.report.Runs;
+import ge.dms.bench.cli.Offer;
+import ge.dms.bench.platform.LiveScenario;
+import ge.dms.bench.report.Run;
 import ge.dms.bench.report.Series;
 import ge.dms.devstack.tokens.DevTokens;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * {@code ./dev bench pages}: what a dispatcher and a restaurant wait for in a real browser (the host's headless
@@ -34,7 +30,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "pages", mixinStandardHelpOptions = true,
         description = "Time to the board's first page and the analytics charts in a headless Chromium, cold and warm.")
-public final class PagesScenario implements Callable<Integer> {
+public final class PagesScenario extends LiveScenario {
 
     private static final String DISPATCH = "/dispatch";
     private static final String RESTAURANT = "/restaurant";
@@ -43,14 +39,7 @@ public final class PagesScenario implements Callable<Integer> {
     /** An admin id far from real ones (the query API's rate limiter keeps one bucket per caller). */
     private static final long ADMIN_ID = 9_900_000L;
 
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    LivePlatformOptions live;
-
-    @Option(names = "--quick", description = "1 cold and 3 warm visits per screen")
-    boolean quick;
+    private static final Offer OFFER = Offer.quick("1 cold and 3 warm visits per screen").timeout("longest wait for one screen", "60s");
 
     @Option(names = "--cold", description = "visits per screen, each in a new browser (default 3; 1 with --quick)")
     Integer cold;
@@ -61,43 +50,45 @@ public final class PagesScenario implements Callable<Integer> {
     @Option(names = "--restaurant", defaultValue = "1", description = "the restaurant whose screen is opened (default ${DEFAULT-VALUE})")
     long restaurantId;
 
-    @Option(names = "--timeout", defaultValue = "60s", description = "longest wait for one screen (default ${DEFAULT-VALUE})")
-    String timeout;
+    @Override
+    protected Offer offer() {
+        return OFFER;
+    }
 
     @Override
-    public Integer call() throws Exception {
+    protected void measure(Run run) throws Exception {
         if (!Chromium.available()) {
             throw new IllegalArgumentException("no Chromium: install Debian's chromium and chromium-driver (looked for "
                     + Chromium.lookedFor() + ")");
         }
         int coldVisits = cold != null ? cold : quick ? 1 : 3;
         int warmVisits = warm != null ? warm : quick ? 3 : 20;
-        Duration wait = Durations.parse(timeout, "60s");
-        String secret = live.api.jwtSecret();
+        Duration wait = timeout();
+        URI pages = platform.queryApi();
+        String secret = api.jwtSecret();
         String admin = DevTokens.mint(secret, "admin", ADMIN_ID);
         String restaurant = DevTokens.mint(secret, "restaurant", restaurantId);
-        Instant started = Instant.now();
         Timings timings = new Timings();
         List<String> scriptErrors = new ArrayList<>();
 
         for (int i = 0; i < coldVisits; i++) {
-            try (PageVisit visit = PageVisit.signedIn(live.platform.queryApi(), admin, wait)) {
+            try (PageVisit visit = PageVisit.signedIn(pages, admin, wait)) {
                 dispatcher(visit, "cold", timings);
                 scriptErrors.addAll(visit.scriptErrors());
             }
-            try (PageVisit visit = PageVisit.signedIn(live.platform.queryApi(), restaurant, wait)) {
+            try (PageVisit visit = PageVisit.signedIn(pages, restaurant, wait)) {
                 timings.add("cold restaurant: board first page", visit.open(RESTAURANT, List.of(BOARD)).get(BOARD));
                 scriptErrors.addAll(visit.scriptErrors());
             }
         }
-        try (PageVisit visit = PageVisit.signedIn(live.platform.queryApi(), admin, wait)) {
+        try (PageVisit visit = PageVisit.signedIn(pages, admin, wait)) {
             visit.open(DISPATCH, List.of(BOARD, CHARTS)); // fills the cache; not measured
             for (int i = 0; i < warmVisits; i++) {
                 dispatcher(visit, "warm", timings);
             }
             scriptErrors.addAll(visit.scriptErrors());
         }
-        try (PageVisit visit = PageVisit.signedIn(live.platform.queryApi(), restaurant, wait)) {
+        try (PageVisit visit = PageVisit.signedIn(pages, restaurant, wait)) {
             visit.open(RESTAURANT, List.of(BOARD));
             for (int i = 0; i < warmVisits; i++) {
                 timings.add("warm restaurant: board first page", visit.open(RESTAURANT, List.of(BOARD)).get(BOARD));
@@ -105,18 +96,16 @@ public final class PagesScenario implements Callable<Integer> {
             scriptErrors.addAll(visit.scriptErrors());
         }
 
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("queryApi", live.platform.queryApi().toString());
-        parameters.put("coldVisitsPerScreen", coldVisits);
-        parameters.put("warmVisitsPerScreen", warmVisits);
-        parameters.put("restaurant", restaurantId);
-        parameters.put("timing", "ms from the navigation's start (or from choosing the preset) to the frame after the one that drew "
-                + "the data (performance marks the pages set); headless Chromium on the same machine as the platform");
-        Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("ordersOnWriteSide", ordersOnWriteSide());
-        figures.put("scriptErrors", scriptErrors);
-        Runs.finish("pages", started, parameters, timings.series(), figures, live.output.results(), spec.commandLine().getOut());
-        return scriptErrors.isEmpty() ? 0 : 1;
+        run.parameters().put("queryApi", pages.toString());
+        run.parameters().put("coldVisitsPerScreen", coldVisits);
+        run.parameters().put("warmVisitsPerScreen", warmVisits);
+        run.parameters().put("restaurant", restaurantId);
+        run.parameters().put("timing", "ms from the navigation's start (or from choosing the preset) to the paint of the data "
+                + "(performance marks the pages set); headless Chromium on the same machine as the platform");
+        run.series().addAll(timings.series());
+        run.figures().put("ordersOnWriteSide", ordersOnWriteSide());
+        // A page that logged a script error while it was timed: listed here, and the browser tests fail on it.
+        run.figures().put("scriptErrors", scriptErrors);
     }
 
     private static void dispatcher(PageVisit visit, String kind, Timings timings) {
@@ -127,11 +116,10 @@ public final class PagesScenario implements Callable<Integer> {
     }
 
     private Long ordersOnWriteSide() throws SQLException {
-        if (live.database.url() == null || live.database.url().isBlank()) {
+        if (database.url() == null || database.url().isBlank()) {
             return null;
         }
-        Db write = new Db(live.database.url(), live.database.user(), live.database.password());
-        try (Connection c = write.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM orders")) {
+        try (Connection c = writeSide().connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM orders")) {
             rs.next();
             return rs.getLong(1);
         }

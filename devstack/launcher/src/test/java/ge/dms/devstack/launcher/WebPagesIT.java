@@ -257,9 +257,9 @@ class WebPagesIT {
         bench.setErr(new PrintWriter(printed, true));
         int exit = bench.execute("pages", "--quick", "--no-progress", "--results-dir=" + results, "--query-api=" + platform.webPages(),
                 "--jwt-secret-file=" + shared.secretFile(), "--restaurant=" + restaurantId);
-        // Non-zero also when a page logged a script error while it was timed.
         assertThat(exit).as(printed.toString()).isZero();
         JsonNode pages = new ObjectMapper().readTree(results.resolve("pages.json").toFile());
+        assertThat(pages.path("figures").path("scriptErrors")).as("script errors while timed").isEmpty();
         Map<String, Long> counts = new TreeMap<>();
         pages.path("series").forEach(s -> counts.put(s.path("name").asText(), s.path("count").asLong()));
         assertThat(counts).containsEntry("cold dispatcher: board first page", 1L).containsEntry("cold dispatcher: charts (last 30 days)", 1L)
