@@ -20,8 +20,8 @@ import java.sql.SQLException;
 public final class ReadSideSql {
 
     static final Settings SETTINGS = new Settings()
-            // Names are lower-case identifiers: unquoted, the SQL reads as before in pg_stat_statements and the
-            // slow statement log (./dev slow-queries).
+            // Names are lower-case identifiers: unquoted, the SQL in pg_stat_statements and the slow statement
+            // log (./dev slow-queries) reads like hand-written SQL.
             .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
             // jOOQ's execute logger checks its DEBUG level on every statement; the services log what they need.
             .withExecuteLogging(false)
