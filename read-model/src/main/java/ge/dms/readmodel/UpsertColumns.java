@@ -34,7 +34,7 @@ public final class UpsertColumns<R extends org.jooq.Record> {
 
     @SafeVarargs
     public static <R extends org.jooq.Record> UpsertColumns<R> of(Table<R> table, TableField<R, ?>... fields) {
-        return new UpsertColumns<>(table, List.of(fields));
+        return new UpsertColumns<>(table, List.copyOf(Arrays.asList(fields)));
     }
 
     public Table<R> table() {
