@@ -33,8 +33,9 @@ public final class UpsertColumns<R extends org.jooq.Record> {
     }
 
     @SafeVarargs
+    @SuppressWarnings("varargs") // the array is only copied into an immutable list
     public static <R extends org.jooq.Record> UpsertColumns<R> of(Table<R> table, TableField<R, ?>... fields) {
-        return new UpsertColumns<>(table, List.copyOf(Arrays.asList(fields)));
+        return new UpsertColumns<>(table, List.of(fields));
     }
 
     public Table<R> table() {
