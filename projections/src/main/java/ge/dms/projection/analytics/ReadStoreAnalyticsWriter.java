@@ -2,16 +2,21 @@ package ge.dms.projection.analytics;
 
 import ge.dms.projection.readstore.ReadStore;
 import ge.dms.projection.readstore.ReusedConnection;
+import ge.dms.readmodel.ReadSideSql;
+import ge.dms.readmodel.UpsertColumns;
+import ge.dms.readmodel.jooq.tables.records.AnalyticsDailyRecord;
 import ge.dms.schemas.serde.Json;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
+
+import static ge.dms.readmodel.jooq.Tables.ANALYTICS_DAILY;
 
 /**
  * Upserts one {@code analytics_daily} row with its whole new state. Idempotent: the same figures
@@ -22,23 +27,14 @@ public final class ReadStoreAnalyticsWriter implements AnalyticsSink, AutoClosea
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadStoreAnalyticsWriter.class);
     private static final int ATTEMPTS = 3;
-    private static final String UPSERT = """
-            INSERT INTO analytics_daily (dimension, dimension_id, day, orders, status_counts, delivered_count,
-                delivered_revenue, pickup_to_delivery_seconds, pickup_to_delivery_count, created_to_delivery_seconds,
-                created_to_delivery_count, pickup_to_delivery_histogram, created_to_delivery_histogram, on_time_count,
-                on_time_eligible, updated_at)
-            VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
-            ON CONFLICT (dimension, day, dimension_id) DO UPDATE SET orders = EXCLUDED.orders,
-                status_counts = EXCLUDED.status_counts, delivered_count = EXCLUDED.delivered_count,
-                delivered_revenue = EXCLUDED.delivered_revenue,
-                pickup_to_delivery_seconds = EXCLUDED.pickup_to_delivery_seconds,
-                pickup_to_delivery_count = EXCLUDED.pickup_to_delivery_count,
-                created_to_delivery_seconds = EXCLUDED.created_to_delivery_seconds,
-                created_to_delivery_count = EXCLUDED.created_to_delivery_count,
-                pickup_to_delivery_histogram = EXCLUDED.pickup_to_delivery_histogram,
-                created_to_delivery_histogram = EXCLUDED.created_to_delivery_histogram,
-                on_time_count = EXCLUDED.on_time_count, on_time_eligible = EXCLUDED.on_time_eligible, updated_at = now()
-            """;
+    /** Every column but {@code updated_at}, whose default (now()) stamps an insert; an update sets it below. */
+    private static final UpsertColumns<AnalyticsDailyRecord> DAY = UpsertColumns.of(ANALYTICS_DAILY,
+            ANALYTICS_DAILY.DIMENSION, ANALYTICS_DAILY.DIMENSION_ID, ANALYTICS_DAILY.DAY, ANALYTICS_DAILY.ORDERS,
+            ANALYTICS_DAILY.STATUS_COUNTS, ANALYTICS_DAILY.DELIVERED_COUNT, ANALYTICS_DAILY.DELIVERED_REVENUE,
+            ANALYTICS_DAILY.PICKUP_TO_DELIVERY_SECONDS, ANALYTICS_DAILY.PICKUP_TO_DELIVERY_COUNT,
+            ANALYTICS_DAILY.CREATED_TO_DELIVERY_SECONDS, ANALYTICS_DAILY.CREATED_TO_DELIVERY_COUNT,
+            ANALYTICS_DAILY.PICKUP_TO_DELIVERY_HISTOGRAM, ANALYTICS_DAILY.CREATED_TO_DELIVERY_HISTOGRAM,
+            ANALYTICS_DAILY.ON_TIME_COUNT, ANALYTICS_DAILY.ON_TIME_ELIGIBLE);
 
     private final ReusedConnection connection;
 
@@ -52,7 +48,7 @@ public final class ReadStoreAnalyticsWriter implements AnalyticsSink, AutoClosea
             try {
                 upsert(key, f);
                 return;
-            } catch (SQLException e) {
+            } catch (SQLException | org.jooq.exception.DataAccessException e) {
                 connection.discard();
                 if (attempt >= ATTEMPTS) {
                     throw new IllegalStateException("cannot write analytics row " + key, e);
@@ -64,27 +60,33 @@ public final class ReadStoreAnalyticsWriter implements AnalyticsSink, AutoClosea
 
     private void upsert(AnalyticsKey key, DailyFigures f) throws SQLException {
         Connection c = connection.get();
-        try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
-            ps.setString(1, key.dimension());
-            ps.setLong(2, key.id());
-            ps.setObject(3, key.day());
-            ps.setLong(4, f.orders());
-            ps.setString(5, json(f.byStatus()));
-            ps.setLong(6, f.deliveredCount());
-            ps.setBigDecimal(7, f.deliveredRevenue());
-            ps.setLong(8, f.pickupToDeliverySeconds());
-            ps.setLong(9, f.pickupToDeliveryCount());
-            ps.setLong(10, f.createdToDeliverySeconds());
-            ps.setLong(11, f.createdToDeliveryCount());
-            Array pickup = c.createArrayOf("bigint", f.pickupToDeliveryHistogram().toArray());
-            Array created = c.createArrayOf("bigint", f.createdToDeliveryHistogram().toArray());
-            ps.setArray(12, pickup);
-            ps.setArray(13, created);
-            ps.setLong(14, f.onTimeCount());
-            ps.setLong(15, f.onTimeEligible());
-            ps.executeUpdate();
-            c.commit();
-        }
+        DSLContext sql = ReadSideSql.using(c);
+        sql.insertInto(ANALYTICS_DAILY, DAY.fields()).values(values(key, f))
+                .onConflict(ANALYTICS_DAILY.DIMENSION, ANALYTICS_DAILY.DAY, ANALYTICS_DAILY.DIMENSION_ID).doUpdate()
+                .set(DAY.excludedExcept(ANALYTICS_DAILY.DIMENSION, ANALYTICS_DAILY.DAY, ANALYTICS_DAILY.DIMENSION_ID))
+                .set(ANALYTICS_DAILY.UPDATED_AT, ReadSideSql.NOW)
+                .execute();
+        c.commit();
+    }
+
+    private static Object[] values(AnalyticsKey key, DailyFigures f) {
+        return DAY.row()
+                .set(ANALYTICS_DAILY.DIMENSION, key.dimension())
+                .set(ANALYTICS_DAILY.DIMENSION_ID, key.id())
+                .set(ANALYTICS_DAILY.DAY, key.day())
+                .set(ANALYTICS_DAILY.ORDERS, f.orders())
+                .set(ANALYTICS_DAILY.STATUS_COUNTS, JSONB.valueOf(json(f.byStatus())))
+                .set(ANALYTICS_DAILY.DELIVERED_COUNT, f.deliveredCount())
+                .set(ANALYTICS_DAILY.DELIVERED_REVENUE, f.deliveredRevenue())
+                .set(ANALYTICS_DAILY.PICKUP_TO_DELIVERY_SECONDS, f.pickupToDeliverySeconds())
+                .set(ANALYTICS_DAILY.PICKUP_TO_DELIVERY_COUNT, f.pickupToDeliveryCount())
+                .set(ANALYTICS_DAILY.CREATED_TO_DELIVERY_SECONDS, f.createdToDeliverySeconds())
+                .set(ANALYTICS_DAILY.CREATED_TO_DELIVERY_COUNT, f.createdToDeliveryCount())
+                .set(ANALYTICS_DAILY.PICKUP_TO_DELIVERY_HISTOGRAM, f.pickupToDeliveryHistogram().toArray(Long[]::new))
+                .set(ANALYTICS_DAILY.CREATED_TO_DELIVERY_HISTOGRAM, f.createdToDeliveryHistogram().toArray(Long[]::new))
+                .set(ANALYTICS_DAILY.ON_TIME_COUNT, f.onTimeCount())
+                .set(ANALYTICS_DAILY.ON_TIME_ELIGIBLE, f.onTimeEligible())
+                .values();
     }
 
     @Override

@@ -6,19 +6,27 @@ import ge.dms.projection.readstore.ReusedConnection;
 import ge.dms.projection.source.MalformedRecordException;
 import ge.dms.projection.source.RowParser;
 import ge.dms.projection.source.StatusChangeRow;
+import ge.dms.readmodel.ReadSideSql;
+import ge.dms.readmodel.UpsertColumns;
+import ge.dms.readmodel.jooq.tables.records.OrderHistoryRecord;
 import ge.dms.schemas.cdc.ChangeEvent;
 import ge.dms.schemas.cdc.Op;
+import org.jooq.BatchBindStep;
+import org.jooq.DSLContext;
+import org.jooq.Query;
+import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 
-import static ge.dms.projection.readstore.SqlValues.setTime;
+import static ge.dms.projection.readstore.ReadSideValues.time;
+import static ge.dms.readmodel.jooq.Tables.ORDER_HISTORY;
+import static org.jooq.impl.DSL.excluded;
 
 /**
  * Writes the status log ({@code order_status_changes} change events, keyed by change id) to the read-side
@@ -30,16 +38,11 @@ import static ge.dms.projection.readstore.SqlValues.setTime;
 public final class ReadStoreHistoryWriter implements ReadStoreSink.BatchWriter<ChangeEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadStoreHistoryWriter.class);
-    private static final String UPSERT = """
-            INSERT INTO order_history (change_id, order_id, from_status, to_status, changed_at, actor_role, actor_id,
-                reason, source_lsn, source_commit_time, applied_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
-            ON CONFLICT (change_id) DO UPDATE SET order_id = EXCLUDED.order_id, from_status = EXCLUDED.from_status,
-                to_status = EXCLUDED.to_status, changed_at = EXCLUDED.changed_at, actor_role = EXCLUDED.actor_role,
-                actor_id = EXCLUDED.actor_id, reason = EXCLUDED.reason, source_lsn = EXCLUDED.source_lsn,
-                source_commit_time = EXCLUDED.source_commit_time, applied_at = now()
-            WHERE EXCLUDED.source_lsn > order_history.source_lsn
-            """;
+    /** Every column but {@code applied_at}, whose default (now()) stamps an insert; an update sets it below. */
+    private static final UpsertColumns<OrderHistoryRecord> CHANGE = UpsertColumns.of(ORDER_HISTORY,
+            ORDER_HISTORY.CHANGE_ID, ORDER_HISTORY.ORDER_ID, ORDER_HISTORY.FROM_STATUS, ORDER_HISTORY.TO_STATUS,
+            ORDER_HISTORY.CHANGED_AT, ORDER_HISTORY.ACTOR_ROLE, ORDER_HISTORY.ACTOR_ID, ORDER_HISTORY.REASON,
+            ORDER_HISTORY.SOURCE_LSN, ORDER_HISTORY.SOURCE_COMMIT_TIME);
 
     private final ReusedConnection connection;
 
@@ -47,10 +50,20 @@ public final class ReadStoreHistoryWriter implements ReadStoreSink.BatchWriter<C
         this.connection = new ReusedConnection(store);
     }
 
+    static Query upsert(DSLContext sql) {
+        return sql.insertInto(ORDER_HISTORY, CHANGE.fields()).values(CHANGE.placeholders())
+                .onConflict(ORDER_HISTORY.CHANGE_ID).doUpdate()
+                .set(CHANGE.excludedExcept(ORDER_HISTORY.CHANGE_ID))
+                .set(ORDER_HISTORY.APPLIED_AT, ReadSideSql.NOW)
+                .where(excluded(ORDER_HISTORY.SOURCE_LSN).gt(ORDER_HISTORY.SOURCE_LSN));
+    }
+
     @Override
     public int write(List<ChangeEvent> batch) throws SQLException {
         Connection c = connection.get();
-        try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
+        try {
+            DSLContext sql = ReadSideSql.using(c);
+            BatchBindStep upsert = sql.batch(upsert(sql));
             int rows = 0;
             for (ChangeEvent event : batch) {
                 if (event == null || event.op() == Op.DELETE) {
@@ -65,42 +78,41 @@ public final class ReadStoreHistoryWriter implements ReadStoreSink.BatchWriter<C
                     LOG.warn("Skipping status change {} (lsn {}) for the order history: {}", event.id(), event.lsn(), e.getMessage());
                     continue;
                 }
-                bind(ps, row, actorId, event.commitTime());
-                ps.addBatch();
+                upsert.bind(values(row, actorId, event.commitTime()));
                 rows++;
             }
             if (rows == 0) {
                 return 0;
             }
             int applied = 0;
-            for (int count : ps.executeBatch()) {
-                applied += count > 0 || count == java.sql.Statement.SUCCESS_NO_INFO ? 1 : 0;
+            for (int count : upsert.execute()) {
+                applied += count > 0 || count == Statement.SUCCESS_NO_INFO ? 1 : 0;
             }
             c.commit();
             return applied;
+        } catch (org.jooq.exception.DataAccessException e) {
+            connection.discard();
+            throw ReadSideSql.sqlException(e); // the sink retries on SQLException
         } catch (SQLException | RuntimeException e) {
             connection.discard();
             throw e;
         }
     }
 
-    private static void bind(PreparedStatement ps, StatusChangeRow row, Long actorId, Instant commitTime) throws SQLException {
-        ps.setLong(1, row.id());
-        ps.setLong(2, row.orderId());
-        ps.setString(3, row.fromStatus());
-        ps.setString(4, row.toStatus());
-        setTime(ps, 5, row.changedAt());
-        ps.setString(6, row.actorRole());
-        if (actorId == null) {
-            ps.setNull(7, Types.BIGINT);
-        } else {
-            ps.setLong(7, actorId);
-        }
-        ps.setString(8, row.reason());
-        ps.setLong(9, row.lsn());
-        setTime(ps, 10, commitTime);
+    private static Object[] values(StatusChangeRow row, Long actorId, Instant commitTime) {
+        return CHANGE.row()
+                .set(ORDER_HISTORY.CHANGE_ID, row.id())
+                .set(ORDER_HISTORY.ORDER_ID, row.orderId())
+                .set(ORDER_HISTORY.FROM_STATUS, row.fromStatus())
+                .set(ORDER_HISTORY.TO_STATUS, row.toStatus())
+                .set(ORDER_HISTORY.CHANGED_AT, time(row.changedAt()))
+                .set(ORDER_HISTORY.ACTOR_ROLE, row.actorRole())
+                .set(ORDER_HISTORY.ACTOR_ID, actorId)
+                .set(ORDER_HISTORY.REASON, row.reason())
+                .set(ORDER_HISTORY.SOURCE_LSN, row.lsn())
+                .set(ORDER_HISTORY.SOURCE_COMMIT_TIME, time(commitTime))
+                .values();
     }
-
 
     @Override
     public void close() {

@@ -1,21 +1,16 @@
 package ge.dms.projection.readstore;
 
-import org.flywaydb.core.Flyway;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import ge.dms.readmodel.ReadSideMigrations;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 
 /**
- * The read-side PostgreSQL: its migrations (owned by projections, history table
- * {@value #HISTORY_TABLE}) and one connection per writer.
+ * The read-side PostgreSQL: its migrations (owned by the read-model module, applied by the projections, which
+ * write these tables) and one connection per writer.
  */
 public final class ReadStore {
-
-    public static final String HISTORY_TABLE = "projections_schema_history";
-    private static final Logger LOG = LoggerFactory.getLogger(ReadStore.class);
 
     private final String jdbcUrl;
     private final String user;
@@ -27,16 +22,9 @@ public final class ReadStore {
         this.password = password;
     }
 
-    /** Applies the read-side migrations ({@code classpath:db/readside}). */
+    /** Applies the read-side migrations ({@link ReadSideMigrations}). */
     public void migrate() {
-        var result = Flyway.configure()
-                .dataSource(jdbcUrl, user, password)
-                .locations("classpath:db/readside")
-                .table(HISTORY_TABLE)
-                .load()
-                .migrate();
-        LOG.info("Read-side schema at version {} ({} migrations applied)", result.targetSchemaVersion,
-                result.migrationsExecuted);
+        ReadSideMigrations.apply(jdbcUrl, user, password);
     }
 
     public Connection connect() throws SQLException {

@@ -3,6 +3,7 @@ package ge.dms.projection.rebuild;
 import ge.dms.projection.Projections;
 import ge.dms.projection.ProjectionsConfig;
 import ge.dms.projection.readstore.ReadStore;
+import ge.dms.readmodel.ReadSideSql;
 import ge.dms.schemas.view.RedisKeys;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.GroupNotEmptyException;
+import org.jooq.exception.DataAccessException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,6 +32,11 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
+
+import static ge.dms.readmodel.jooq.Tables.ANALYTICS_DAILY;
+import static ge.dms.readmodel.jooq.Tables.ORDER_HISTORY;
+import static ge.dms.readmodel.jooq.Tables.ORDER_VIEW;
+import static ge.dms.readmodel.jooq.Tables.ORDER_VIEW_ITEM;
 
 /**
  * Drops every view so that the next {@link Projections#start} rebuilds it from the Kafka change
@@ -121,10 +127,10 @@ public final class ViewRebuild {
 
     private static void truncateReadSide(ReadStore store) {
         store.migrate();
-        try (Connection c = store.connect(); Statement s = c.createStatement()) {
-            s.execute("TRUNCATE order_view_item, order_view, analytics_daily, order_history");
+        try (Connection c = store.connect()) {
+            ReadSideSql.using(c).truncate(ORDER_VIEW_ITEM, ORDER_VIEW, ANALYTICS_DAILY, ORDER_HISTORY).execute();
             c.commit();
-        } catch (SQLException e) {
+        } catch (SQLException | DataAccessException e) {
             throw new IllegalStateException("cannot truncate the read-side views", e);
         }
     }

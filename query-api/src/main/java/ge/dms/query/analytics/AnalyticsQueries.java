@@ -3,21 +3,42 @@ package ge.dms.query.analytics;
 import ge.dms.query.infra.ReadStore;
 import ge.dms.query.order.ReadStoreOrders;
 import jakarta.inject.Singleton;
+import org.jooq.Record;
+import org.jooq.Record5;
+import org.jooq.exception.DataAccessException;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
+import static ge.dms.query.analytics.AnalyticsKpiQuery.BOUNDS;
+import static ge.dms.query.analytics.AnalyticsKpiQuery.CREATED_COUNT;
+import static ge.dms.query.analytics.AnalyticsKpiQuery.CREATED_HISTOGRAM;
+import static ge.dms.query.analytics.AnalyticsKpiQuery.CREATED_SECONDS;
+import static ge.dms.query.analytics.AnalyticsKpiQuery.DELIVERED;
+import static ge.dms.query.analytics.AnalyticsKpiQuery.ELIGIBLE;
+import static ge.dms.query.analytics.AnalyticsKpiQuery.ON_TIME;
+import static ge.dms.query.analytics.AnalyticsKpiQuery.ORDERS;
+import static ge.dms.query.analytics.AnalyticsKpiQuery.PICKUP_COUNT;
+import static ge.dms.query.analytics.AnalyticsKpiQuery.PICKUP_HISTOGRAM;
+import static ge.dms.query.analytics.AnalyticsKpiQuery.PICKUP_SECONDS;
+import static ge.dms.query.analytics.AnalyticsKpiQuery.REVENUE;
+import static ge.dms.query.analytics.AnalyticsKpiQuery.STATUSES;
+import static ge.dms.query.analytics.AnalyticsKpiQuery.STATUS_COUNTS;
+import static ge.dms.query.analytics.AnalyticsKpiQuery.UPDATED;
+import static ge.dms.query.order.ReadStoreOrders.instant;
+import static ge.dms.readmodel.jooq.Tables.ANALYTICS_DAILY;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.sum;
 
 /**
  * KPIs and daily revenue summed in SQL over the projections' {@code analytics_daily} rows (one per
@@ -29,31 +50,6 @@ import java.util.TreeMap;
 @Singleton
 public class AnalyticsQueries {
 
-    /**
-     * The KPIs in one round trip: the scope's rows once (materialized), their sums, the merged
-     * histograms and status counts (element-wise sums over the rows), and the bucket bounds.
-     */
-    private static final String KPIS = """
-            WITH r AS MATERIALIZED (SELECT * FROM analytics_daily WHERE %s)
-            SELECT t.*, p.merged, c.merged, s.statuses, s.counts, b.bounds
-            FROM (SELECT coalesce(sum(orders), 0), coalesce(sum(delivered_count), 0), coalesce(sum(delivered_revenue), 0),
-                         coalesce(sum(pickup_to_delivery_seconds), 0), coalesce(sum(pickup_to_delivery_count), 0),
-                         coalesce(sum(created_to_delivery_seconds), 0), coalesce(sum(created_to_delivery_count), 0),
-                         coalesce(sum(on_time_count), 0), coalesce(sum(on_time_eligible), 0), max(updated_at)
-                  FROM r) t,
-                 (SELECT array_agg(n ORDER BY i) AS merged FROM (SELECT u.i, sum(u.v)::bigint AS n
-                      FROM r, unnest(r.pickup_to_delivery_histogram) WITH ORDINALITY u(v, i) GROUP BY u.i) h) p,
-                 (SELECT array_agg(n ORDER BY i) AS merged FROM (SELECT u.i, sum(u.v)::bigint AS n
-                      FROM r, unnest(r.created_to_delivery_histogram) WITH ORDINALITY u(v, i) GROUP BY u.i) h) c,
-                 (SELECT array_agg(k ORDER BY k) AS statuses, array_agg(n ORDER BY k) AS counts FROM (SELECT e.key AS k,
-                      sum(e.value::bigint)::bigint AS n FROM r, jsonb_each_text(r.status_counts) e GROUP BY e.key) x) s,
-                 (SELECT array_agg(upper_minutes ORDER BY bucket) AS bounds FROM analytics_histogram_bucket) b
-            """;
-    private static final String DAILY = """
-            SELECT day, coalesce(sum(delivered_revenue), 0), coalesce(sum(delivered_count), 0), coalesce(sum(orders), 0), max(updated_at)
-            FROM analytics_daily WHERE %s GROUP BY day ORDER BY day
-            """;
-
     private final ReadStore store;
 
     public AnalyticsQueries(ReadStore store) {
@@ -61,70 +57,73 @@ public class AnalyticsQueries {
     }
 
     public Result kpis(AnalyticsScope scope) {
-        try (Connection c = store.connect(); PreparedStatement ps = c.prepareStatement(KPIS.formatted(scope.where()))) {
-            scope.bind(ps, 1);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("from", scope.from().toString());
-                body.put("to", scope.to().toString());
-                body.put(scope.idField(), scope.id());
-                long delivered = rs.getLong(2);
-                BigDecimal revenue = rs.getBigDecimal(3).setScale(2, RoundingMode.HALF_UP);
-                body.put("orders", rs.getLong(1));
-                body.put("revenue", Map.of("total", revenue.toPlainString(), "deliveredOrders", delivered,
-                        "averageOrderValue", delivered == 0 ? "0.00"
-                                : revenue.divide(BigDecimal.valueOf(delivered), 2, RoundingMode.HALF_UP).toPlainString()));
-                Integer[] bounds = array(rs, 15, Integer[].class);
-                Map<String, Object> times = new LinkedHashMap<>();
-                times.put("pickupToDelivery", timing(rs.getLong(4), rs.getLong(5), array(rs, 11, Long[].class), bounds));
-                times.put("createdToDelivery", timing(rs.getLong(6), rs.getLong(7), array(rs, 12, Long[].class), bounds));
-                body.put("deliveryTime", times);
-                long onTime = rs.getLong(8);
-                long eligible = rs.getLong(9);
-                Map<String, Object> onTimeRate = new LinkedHashMap<>();
-                onTimeRate.put("onTime", onTime);
-                onTimeRate.put("eligible", eligible);
-                onTimeRate.put("rate", eligible == 0 ? null : BigDecimal.valueOf(onTime)
-                        .divide(BigDecimal.valueOf(eligible), 4, RoundingMode.HALF_UP));
-                body.put("onTime", onTimeRate);
-                Timestamp t = rs.getTimestamp(10);
-                body.put("statusDistribution", statuses(array(rs, 13, String[].class), array(rs, 14, Long[].class)));
-                return new Result(body, t == null ? null : t.toInstant());
-            }
-        } catch (SQLException e) {
+        Record rs;
+        try {
+            rs = AnalyticsKpiQuery.of(store.sql(), scope).fetchSingle();
+        } catch (DataAccessException e) {
             throw ReadStoreOrders.unavailable(e);
         }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("from", scope.from().toString());
+        body.put("to", scope.to().toString());
+        body.put(scope.idField(), scope.id());
+        long delivered = rs.get(DELIVERED).longValue();
+        BigDecimal revenue = rs.get(REVENUE).setScale(2, RoundingMode.HALF_UP);
+        body.put("orders", rs.get(ORDERS).longValue());
+        body.put("revenue", Map.of("total", revenue.toPlainString(), "deliveredOrders", delivered,
+                "averageOrderValue", delivered == 0 ? "0.00"
+                        : revenue.divide(BigDecimal.valueOf(delivered), 2, RoundingMode.HALF_UP).toPlainString()));
+        Integer[] bounds = orEmpty(rs.get(BOUNDS), new Integer[0]);
+        Map<String, Object> times = new LinkedHashMap<>();
+        times.put("pickupToDelivery", timing(rs.get(PICKUP_SECONDS).longValue(), rs.get(PICKUP_COUNT).longValue(),
+                orEmpty(rs.get(PICKUP_HISTOGRAM), new Long[0]), bounds));
+        times.put("createdToDelivery", timing(rs.get(CREATED_SECONDS).longValue(), rs.get(CREATED_COUNT).longValue(),
+                orEmpty(rs.get(CREATED_HISTOGRAM), new Long[0]), bounds));
+        body.put("deliveryTime", times);
+        long onTime = rs.get(ON_TIME).longValue();
+        long eligible = rs.get(ELIGIBLE).longValue();
+        Map<String, Object> onTimeRate = new LinkedHashMap<>();
+        onTimeRate.put("onTime", onTime);
+        onTimeRate.put("eligible", eligible);
+        onTimeRate.put("rate", eligible == 0 ? null : BigDecimal.valueOf(onTime)
+                .divide(BigDecimal.valueOf(eligible), 4, RoundingMode.HALF_UP));
+        body.put("onTime", onTimeRate);
+        body.put("statusDistribution", statuses(orEmpty(rs.get(STATUSES), new String[0]),
+                orEmpty(rs.get(STATUS_COUNTS), new Long[0])));
+        return new Result(body, instant(rs.get(UPDATED)));
     }
 
     public Result dailyRevenue(AnalyticsScope scope) {
-        try (Connection c = store.connect(); PreparedStatement ps = c.prepareStatement(DAILY.formatted(scope.where()))) {
-            scope.bind(ps, 1);
-            List<Map<String, Object>> days = new ArrayList<>();
-            Instant updated = null;
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Map<String, Object> day = new LinkedHashMap<>();
-                    day.put("day", rs.getObject(1, java.time.LocalDate.class).toString());
-                    day.put("revenue", rs.getBigDecimal(2).setScale(2, RoundingMode.HALF_UP).toPlainString());
-                    day.put("deliveredOrders", rs.getLong(3));
-                    day.put("orders", rs.getLong(4));
-                    days.add(day);
-                    Timestamp t = rs.getTimestamp(5);
-                    if (t != null && (updated == null || t.toInstant().isAfter(updated))) {
-                        updated = t.toInstant();
-                    }
+        List<Map<String, Object>> days = new ArrayList<>();
+        Instant updated = null;
+        try {
+            for (Record5<LocalDate, BigDecimal, BigDecimal, BigDecimal, OffsetDateTime> r : store.sql()
+                    .select(ANALYTICS_DAILY.DAY, coalesce(sum(ANALYTICS_DAILY.DELIVERED_REVENUE), inline(BigDecimal.ZERO)),
+                            coalesce(sum(ANALYTICS_DAILY.DELIVERED_COUNT), inline(BigDecimal.ZERO)),
+                            coalesce(sum(ANALYTICS_DAILY.ORDERS), inline(BigDecimal.ZERO)), max(ANALYTICS_DAILY.UPDATED_AT))
+                    .from(ANALYTICS_DAILY).where(scope.condition())
+                    .groupBy(ANALYTICS_DAILY.DAY).orderBy(ANALYTICS_DAILY.DAY)
+                    .fetch()) {
+                Map<String, Object> day = new LinkedHashMap<>();
+                day.put("day", r.value1().toString());
+                day.put("revenue", r.value2().setScale(2, RoundingMode.HALF_UP).toPlainString());
+                day.put("deliveredOrders", r.value3().longValue());
+                day.put("orders", r.value4().longValue());
+                days.add(day);
+                Instant t = instant(r.value5());
+                if (t != null && (updated == null || t.isAfter(updated))) {
+                    updated = t;
                 }
             }
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("from", scope.from().toString());
-            body.put("to", scope.to().toString());
-            body.put(scope.idField(), scope.id());
-            body.put("days", days);
-            return new Result(body, updated);
-        } catch (SQLException e) {
+        } catch (DataAccessException e) {
             throw ReadStoreOrders.unavailable(e);
         }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("from", scope.from().toString());
+        body.put("to", scope.to().toString());
+        body.put(scope.idField(), scope.id());
+        body.put("days", days);
+        return new Result(body, updated);
     }
 
     private static Map<String, Object> timing(long seconds, long count, Long[] histogram, Integer[] bounds) {
@@ -163,10 +162,9 @@ public class AnalyticsQueries {
         return byStatus;
     }
 
-    /** A SQL array column as a Java array; empty when the aggregate saw no rows (SQL null). */
-    private static <T> T[] array(ResultSet rs, int column, Class<T[]> type) throws SQLException {
-        Array a = rs.getArray(column);
-        return type.cast(a == null ? java.lang.reflect.Array.newInstance(type.getComponentType(), 0) : a.getArray());
+    /** An aggregated array; empty when the aggregate saw no rows (SQL null). */
+    private static <T> T[] orEmpty(T[] array, T[] empty) {
+        return array == null ? empty : array;
     }
 
     /** A JSON-ready body and when its newest row was written. */

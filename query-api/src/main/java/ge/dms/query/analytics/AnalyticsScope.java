@@ -4,7 +4,11 @@ import ge.dms.http.token.Caller;
 import ge.dms.query.http.ApiException;
 import ge.dms.query.http.Params;
 
+import org.jooq.Condition;
+
 import java.time.LocalDate;
+
+import static ge.dms.readmodel.jooq.Tables.ANALYTICS_DAILY;
 
 /**
  * Which {@code analytics_daily} rows an analytics request sums: a dimension and optionally one id,
@@ -62,19 +66,9 @@ public record AnalyticsScope(String dimension, Long id, LocalDate from, LocalDat
         return DRIVER.equals(dimension) ? "driverId" : "restaurantId";
     }
 
-    /** The WHERE clause; bind with {@link #bind}. */
-    String where() {
-        return "dimension = ? AND day >= ? AND day < ?" + (id == null ? "" : " AND dimension_id = ?");
-    }
-
-    int bind(java.sql.PreparedStatement ps, int start) throws java.sql.SQLException {
-        int i = start;
-        ps.setString(i++, dimension);
-        ps.setObject(i++, from);
-        ps.setObject(i++, to);
-        if (id != null) {
-            ps.setLong(i++, id);
-        }
-        return i;
+    /** The scope's rows: {@code dimension = ? AND day >= ? AND day < ?}, and {@code dimension_id = ?} for one id. */
+    Condition condition() {
+        Condition days = ANALYTICS_DAILY.DIMENSION.eq(dimension).and(ANALYTICS_DAILY.DAY.ge(from)).and(ANALYTICS_DAILY.DAY.lt(to));
+        return id == null ? days : days.and(ANALYTICS_DAILY.DIMENSION_ID.eq(id));
     }
 }

@@ -1,7 +1,13 @@
 package ge.dms.query.analytics;
 
 import ge.dms.query.infra.ReadStore;
+import ge.dms.readmodel.ReadSideSql;
 import jakarta.inject.Singleton;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Query;
+import org.jooq.exception.DataAccessException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,7 +18,6 @@ import java.io.OutputStreamWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -21,6 +26,9 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+
+import static ge.dms.readmodel.jooq.Tables.ORDER_VIEW;
 
 /**
  * Orders created in [from, to) as CSV, streamed: a declared cursor walks the {@code created_at}
@@ -31,29 +39,18 @@ import java.time.ZoneOffset;
 @Singleton
 public class CsvExport {
 
-    static final String[] HEADER = {"order_id", "reference", "status", "restaurant_id", "restaurant_name", "driver_id",
-            "driver_name", "delivery_address", "requested_delivery_at", "total_amount", "item_count", "created_at",
-            "picked_up_at", "delivered_at", "cancelled_at", "notes"};
+    /** The exported columns, in file order; the header row is their names. */
+    private static final List<Field<?>> COLUMNS = List.of(ORDER_VIEW.ORDER_ID, ORDER_VIEW.REFERENCE, ORDER_VIEW.STATUS,
+            ORDER_VIEW.RESTAURANT_ID, ORDER_VIEW.RESTAURANT_NAME, ORDER_VIEW.DRIVER_ID, ORDER_VIEW.DRIVER_NAME,
+            ORDER_VIEW.DELIVERY_ADDRESS, ORDER_VIEW.REQUESTED_DELIVERY_AT, ORDER_VIEW.TOTAL_AMOUNT, ORDER_VIEW.ITEM_COUNT,
+            ORDER_VIEW.CREATED_AT, ORDER_VIEW.PICKED_UP_AT, ORDER_VIEW.DELIVERED_AT, ORDER_VIEW.CANCELLED_AT, ORDER_VIEW.NOTES);
+    static final String[] HEADER = COLUMNS.stream().map(Field::getName).toArray(String[]::new);
     private static final Logger LOG = LoggerFactory.getLogger(CsvExport.class);
     /** Rows per FETCH: ~300 kB of CSV, so the pipe never waits long for the next batch. */
     private static final int FETCH_SIZE = 1000;
     /** The first batch is small: it is all that stands between the request and the first byte. */
     private static final int FIRST_FETCH_SIZE = 100;
     private static final String CURSOR = "csv_export";
-    /**
-     * A declared cursor, not a plain statement with a fetch size: PostgreSQL plans a cursor for
-     * its first rows (cursor_tuple_fraction), so it walks order_view_created (or
-     * order_view_restaurant_created) backwards in export order. Planned as a whole statement, a
-     * quarter of the table (50,000 of 200,000 orders) was a parallel seq scan and an external sort
-     * of every row before the first one came out (~0.4-0.7 s to the first byte).
-     */
-    private static final String DECLARE = """
-            DECLARE %s NO SCROLL CURSOR FOR
-            SELECT order_id, reference, status, restaurant_id, restaurant_name, driver_id, driver_name, delivery_address,
-                   requested_delivery_at, total_amount, item_count, created_at, picked_up_at, delivered_at, cancelled_at, notes
-            FROM order_view WHERE created_at >= ? AND created_at < ? %s ORDER BY created_at, order_id
-            """;
-
     private final ReadStore store;
 
     public CsvExport(ReadStore store) {
@@ -62,12 +59,12 @@ public class CsvExport {
 
     /** Commit time of the newest change the read side reflects (null while it is empty). */
     public Instant newestChange() throws SQLException {
-        try (Connection c = store.connect();
-             PreparedStatement ps = c.prepareStatement("SELECT max(source_commit_time) FROM order_view");
-             java.sql.ResultSet rows = ps.executeQuery()) {
-            rows.next();
-            java.sql.Timestamp newest = rows.getTimestamp(1);
+        try {
+            OffsetDateTime newest = store.sql().select(org.jooq.impl.DSL.max(ORDER_VIEW.SOURCE_COMMIT_TIME)).from(ORDER_VIEW)
+                    .fetchSingle().value1();
             return newest == null ? null : newest.toInstant();
+        } catch (DataAccessException e) {
+            throw ReadSideSql.sqlException(e);
         }
     }
 
@@ -79,26 +76,32 @@ public class CsvExport {
         Connection c = store.connect();
         try {
             c.setAutoCommit(false); // a cursor lives in a transaction (read-only; rolled back at the end)
-            try (PreparedStatement ps = c.prepareStatement(declare(restaurantId))) {
-                ps.setObject(1, from.atOffset(ZoneOffset.UTC));
-                ps.setObject(2, to.atOffset(ZoneOffset.UTC));
-                if (restaurantId != null) {
-                    ps.setLong(3, restaurantId);
-                }
-                ps.execute();
-            }
+            declare(ReadSideSql.using(c), from, to, restaurantId).execute();
             BoundedPipe pipe = new BoundedPipe(8, 16 * 1024);
             Thread.ofVirtual().name("csv-export").start(() -> write(c, pipe));
             return pipe.input();
+        } catch (DataAccessException e) {
+            c.close();
+            throw ReadSideSql.sqlException(e);
         } catch (SQLException | RuntimeException e) {
             c.close();
             throw e;
         }
     }
 
-    /** The DECLARE statement; parameters from, to (timestamptz) and, for one restaurant, its id. */
-    static String declare(Long restaurantId) {
-        return DECLARE.formatted(CURSOR, restaurantId == null ? "" : "AND restaurant_id = ?");
+    /**
+     * {@code DECLARE csv_export NO SCROLL CURSOR FOR SELECT ...}: orders created in [from, to), of one restaurant
+     * when given, in export order. A declared cursor, not a plain statement with a fetch size: PostgreSQL plans a
+     * cursor for its first rows (cursor_tuple_fraction), so it walks order_view_created (or
+     * order_view_restaurant_created) backwards in export order. Planned as a whole statement, a quarter of the
+     * table (50,000 of 200,000 orders) was a parallel seq scan and an external sort of every row before the first
+     * one came out (~0.4-0.7 s to the first byte). jOOQ has no DECLARE: the SELECT is jOOQ's, inside a template.
+     */
+    static Query declare(DSLContext sql, Instant from, Instant to, Long restaurantId) {
+        Condition range = ORDER_VIEW.CREATED_AT.ge(from.atOffset(ZoneOffset.UTC)).and(ORDER_VIEW.CREATED_AT.lt(to.atOffset(ZoneOffset.UTC)));
+        return sql.query("DECLARE " + CURSOR + " NO SCROLL CURSOR FOR {0}", sql.select(COLUMNS).from(ORDER_VIEW)
+                .where(restaurantId == null ? range : range.and(ORDER_VIEW.RESTAURANT_ID.eq(restaurantId)))
+                .orderBy(ORDER_VIEW.CREATED_AT, ORDER_VIEW.ORDER_ID));
     }
 
     private static int[] columnTypes(ResultSet rs) throws SQLException {
@@ -130,7 +133,11 @@ public class CsvExport {
         };
     }
 
-    /** Writes the next {@code batch} rows of the cursor; returns how many there were (fewer: the end). */
+    /**
+     * Writes the next {@code batch} rows of the cursor; returns how many there were (fewer: the end). Read straight
+     * from JDBC, not through jOOQ records: no record and no boxed value per field on the export's row loop (the
+     * columns are the cursor's, declared by {@link #declare}).
+     */
     private static int fetch(Statement fetch, int batch, CsvWriter csv) throws SQLException, IOException {
         int fetched = 0;
         try (ResultSet rs = fetch.executeQuery("FETCH FORWARD " + batch + " FROM " + CURSOR)) {

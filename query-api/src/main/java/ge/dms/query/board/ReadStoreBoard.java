@@ -6,17 +6,22 @@ import ge.dms.query.order.ReadStoreOrders;
 import ge.dms.schemas.view.BoardRow;
 import jakarta.inject.Singleton;
 
+import org.jooq.Condition;
+import org.jooq.Record;
+import org.jooq.SelectField;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+
 import java.nio.ByteBuffer;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+
+import static ge.dms.query.order.ReadStoreOrders.instant;
+import static ge.dms.readmodel.jooq.Tables.ORDER_VIEW;
 
 /**
  * The board from the read-side {@code order_view}: history, driver filters, and the fallback when
@@ -28,10 +33,11 @@ import java.util.List;
 @Singleton
 public class ReadStoreBoard {
 
-    private static final String SELECT = """
-            SELECT order_id, reference, status, restaurant_id, restaurant_name, driver_id, driver_name, item_count,
-                   total_amount, requested_delivery_at, created_at, updated_at, version, source_commit_time
-            FROM order_view WHERE true""";
+    /** The list columns {@link #row} reads. */
+    private static final List<SelectField<?>> COLUMNS = List.of(ORDER_VIEW.ORDER_ID, ORDER_VIEW.REFERENCE, ORDER_VIEW.STATUS,
+            ORDER_VIEW.RESTAURANT_ID, ORDER_VIEW.RESTAURANT_NAME, ORDER_VIEW.DRIVER_ID, ORDER_VIEW.DRIVER_NAME,
+            ORDER_VIEW.ITEM_COUNT, ORDER_VIEW.TOTAL_AMOUNT, ORDER_VIEW.REQUESTED_DELIVERY_AT, ORDER_VIEW.CREATED_AT,
+            ORDER_VIEW.UPDATED_AT, ORDER_VIEW.VERSION, ORDER_VIEW.SOURCE_COMMIT_TIME);
 
     private final ReadStore store;
 
@@ -40,80 +46,70 @@ public class ReadStoreBoard {
     }
 
     public BoardPage page(BoardFilter f) {
-        StringBuilder sql = new StringBuilder(SELECT);
-        List<Object> args = new ArrayList<>();
-        if (f.restaurantId() != null) {
-            sql.append(" AND restaurant_id = ?");
-            args.add(f.restaurantId());
-        }
-        if (f.unassigned()) {
-            sql.append(" AND driver_id IS NULL"); // the partial order_view_unassigned_* indexes (V6)
-        }
-        if (f.status() != null) {
-            sql.append(" AND status = ?");
-            args.add(f.status());
-        }
-        if (f.driverId() != null) {
-            sql.append(" AND driver_id = ?");
-            args.add(f.driverId());
-        }
-        if (f.from() != null) {
-            sql.append(" AND created_at >= ?");
-            args.add(time(f.from()));
-        }
-        if (f.to() != null) {
-            sql.append(" AND created_at < ?");
-            args.add(time(f.to()));
-        }
-        if (f.cursor() != null) {
-            sql.append(" AND (created_at, order_id) < (?, ?)");
-            args.add(time(Instant.EPOCH.plus(f.cursor().microsValue(), ChronoUnit.MICROS)));
-            args.add(f.cursor().orderId());
-        }
-        sql.append(" ORDER BY created_at DESC, order_id DESC LIMIT ?");
-        args.add(f.limit() + 1);
-        try (Connection c = store.connect(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < args.size(); i++) {
-                ps.setObject(i + 1, args.get(i));
-            }
-            List<ByteBuffer> rows = new ArrayList<>();
-            Instant newest = null;
-            BoardRow last = null;
-            boolean more = false;
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (rows.size() == f.limit()) {
-                        more = true;
-                        break;
-                    }
-                    last = row(rs);
-                    rows.add(ByteBuffer.wrap(BoardJson.bytes(last)));
-                    Instant commit = last.sourceCommitTime();
-                    if (commit != null && (newest == null || commit.isAfter(newest))) {
-                        newest = commit;
-                    }
+        List<ByteBuffer> rows = new ArrayList<>();
+        Instant newest = null;
+        BoardRow last = null;
+        boolean more = false;
+        try {
+            for (Record r : store.sql().select(COLUMNS).from(ORDER_VIEW).where(conditions(f))
+                    .orderBy(ORDER_VIEW.CREATED_AT.desc(), ORDER_VIEW.ORDER_ID.desc())
+                    .limit(f.limit() + 1)
+                    .fetch()) {
+                if (rows.size() == f.limit()) {
+                    more = true;
+                    break;
+                }
+                last = row(r);
+                rows.add(ByteBuffer.wrap(BoardJson.bytes(last)));
+                Instant commit = last.sourceCommitTime();
+                if (commit != null && (newest == null || commit.isAfter(newest))) {
+                    newest = commit;
                 }
             }
-            String next = more ? new Cursor(ChronoUnit.MICROS.between(Instant.EPOCH, last.createdAt()), last.orderId(), true).encode()
-                    : null;
-            return new BoardPage(rows, next, newest);
-        } catch (SQLException e) {
+        } catch (DataAccessException e) {
             throw ReadStoreOrders.unavailable(e);
         }
+        String next = more ? new Cursor(ChronoUnit.MICROS.between(Instant.EPOCH, last.createdAt()), last.orderId(), true).encode()
+                : null;
+        return new BoardPage(rows, next, newest);
+    }
+
+    /** The filter's conditions, in the order the indexes lead with them; keyset after the cursor's (created_at, order_id). */
+    private static List<Condition> conditions(BoardFilter f) {
+        List<Condition> where = new ArrayList<>();
+        if (f.restaurantId() != null) {
+            where.add(ORDER_VIEW.RESTAURANT_ID.eq(f.restaurantId()));
+        }
+        if (f.unassigned()) {
+            where.add(ORDER_VIEW.DRIVER_ID.isNull()); // the partial order_view_unassigned_* indexes (V6)
+        }
+        if (f.status() != null) {
+            where.add(ORDER_VIEW.STATUS.eq(f.status()));
+        }
+        if (f.driverId() != null) {
+            where.add(ORDER_VIEW.DRIVER_ID.eq(f.driverId()));
+        }
+        if (f.from() != null) {
+            where.add(ORDER_VIEW.CREATED_AT.ge(time(f.from())));
+        }
+        if (f.to() != null) {
+            where.add(ORDER_VIEW.CREATED_AT.lt(time(f.to())));
+        }
+        if (f.cursor() != null) {
+            where.add(DSL.row(ORDER_VIEW.CREATED_AT, ORDER_VIEW.ORDER_ID)
+                    .lt(time(Instant.EPOCH.plus(f.cursor().microsValue(), ChronoUnit.MICROS)), f.cursor().orderId()));
+        }
+        return where.isEmpty() ? List.of(DSL.noCondition()) : where;
     }
 
     /** The row from the {@code order_view} columns the projections copied from the view, as {@link BoardRow#of} takes them. */
-    private static BoardRow row(ResultSet rs) throws SQLException {
-        long driverId = rs.getLong(6);
-        Long driver = rs.wasNull() ? null : driverId;
-        return new BoardRow(BoardRow.SCHEMA_VERSION, rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                rs.getString(5), driver, rs.getString(7), rs.getInt(8), rs.getBigDecimal(9), instant(rs, 10),
-                instant(rs, 11), instant(rs, 12), rs.getLong(13), instant(rs, 14));
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
+    private static BoardRow row(Record r) {
+        return new BoardRow(BoardRow.SCHEMA_VERSION, r.get(ORDER_VIEW.ORDER_ID), r.get(ORDER_VIEW.REFERENCE),
+                r.get(ORDER_VIEW.STATUS), r.get(ORDER_VIEW.RESTAURANT_ID), r.get(ORDER_VIEW.RESTAURANT_NAME),
+                r.get(ORDER_VIEW.DRIVER_ID), r.get(ORDER_VIEW.DRIVER_NAME), r.get(ORDER_VIEW.ITEM_COUNT),
+                r.get(ORDER_VIEW.TOTAL_AMOUNT), instant(r.get(ORDER_VIEW.REQUESTED_DELIVERY_AT)),
+                instant(r.get(ORDER_VIEW.CREATED_AT)), instant(r.get(ORDER_VIEW.UPDATED_AT)), r.get(ORDER_VIEW.VERSION),
+                instant(r.get(ORDER_VIEW.SOURCE_COMMIT_TIME)));
     }
 
     private static OffsetDateTime time(Instant instant) {

@@ -3,17 +3,22 @@ package ge.dms.query.catalogue;
 import ge.dms.query.http.ListPage;
 import ge.dms.query.infra.ReadStore;
 import ge.dms.query.order.ReadStoreOrders;
+import ge.dms.readmodel.Trigram;
 import jakarta.inject.Singleton;
+import org.jooq.Condition;
+import org.jooq.JSONB;
+import org.jooq.Record3;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+
+import static ge.dms.query.order.ReadStoreOrders.instant;
+import static ge.dms.readmodel.jooq.Tables.PRODUCT_VIEW;
 
 /**
  * The catalogue from the read-side {@code product_view}: name search (substring, or trigram-similar for
@@ -23,8 +28,8 @@ import java.util.Optional;
 @Singleton
 public class ReadStoreCatalogue {
 
-    private static final String FIND = "SELECT view::text, active, source_commit_time FROM product_view "
-            + "WHERE product_id = ? AND NOT deleted";
+    /** {@code NOT deleted}: tombstones stay in the table (only-if-newer upserts) and are never served. */
+    static final Condition NOT_DELETED = DSL.not(DSL.condition(PRODUCT_VIEW.DELETED));
 
     private final ReadStore store;
 
@@ -33,65 +38,54 @@ public class ReadStoreCatalogue {
     }
 
     public ListPage page(ProductFilter f) {
-        StringBuilder sql = new StringBuilder("SELECT product_id, view::text, source_commit_time FROM product_view "
-                + "WHERE NOT deleted AND product_id > ?");
-        List<Object> args = new ArrayList<>();
-        args.add(f.afterId());
+        List<Condition> where = new ArrayList<>(List.of(NOT_DELETED, PRODUCT_VIEW.PRODUCT_ID.gt(f.afterId())));
         if (f.active() != null) {
-            sql.append(" AND active = ?");
-            args.add(f.active());
+            where.add(PRODUCT_VIEW.ACTIVE.eq(f.active()));
         }
         if (f.category() != null) {
-            sql.append(" AND category = ?");
-            args.add(f.category());
+            where.add(PRODUCT_VIEW.CATEGORY.eq(f.category()));
         }
         if (f.q() != null) {
-            sql.append(" AND (name ILIKE ? OR name % ?)");
-            args.add(ListPage.containing(f.q()));
-            args.add(f.q());
+            where.add(PRODUCT_VIEW.NAME.likeIgnoreCase(ListPage.containing(f.q())).or(Trigram.similar(PRODUCT_VIEW.NAME, f.q())));
         }
-        sql.append(" ORDER BY product_id LIMIT ?");
-        args.add(f.limit() + 1);
-        try (Connection c = store.connect(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < args.size(); i++) {
-                ps.setObject(i + 1, args.get(i));
-            }
-            List<String> rows = new ArrayList<>();
-            Instant newest = null;
-            long lastId = 0;
-            boolean more = false;
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (rows.size() == f.limit()) {
-                        more = true;
-                        break;
-                    }
-                    lastId = rs.getLong(1);
-                    rows.add(rs.getString(2));
-                    newest = ListPage.newer(newest, instant(rs.getTimestamp(3)));
+        List<String> rows = new ArrayList<>();
+        Instant newest = null;
+        long lastId = 0;
+        boolean more = false;
+        try {
+            for (Record3<Long, JSONB, OffsetDateTime> r : store.sql()
+                    .select(PRODUCT_VIEW.PRODUCT_ID, PRODUCT_VIEW.VIEW, PRODUCT_VIEW.SOURCE_COMMIT_TIME)
+                    .from(PRODUCT_VIEW).where(where)
+                    .orderBy(PRODUCT_VIEW.PRODUCT_ID)
+                    .limit(f.limit() + 1)
+                    .fetch()) {
+                if (rows.size() == f.limit()) {
+                    more = true;
+                    break;
                 }
+                lastId = r.value1();
+                rows.add(text(r.value2()));
+                newest = ListPage.newer(newest, instant(r.value3()));
             }
-            return new ListPage(rows, more ? ListPage.cursorAfter(lastId) : null, newest);
-        } catch (SQLException e) {
+        } catch (DataAccessException e) {
             throw ReadStoreOrders.unavailable(e);
         }
+        return new ListPage(rows, more ? ListPage.cursorAfter(lastId) : null, newest);
     }
 
     public Optional<RedisCatalogue.Found> find(long productId) {
-        try (Connection c = store.connect(); PreparedStatement ps = c.prepareStatement(FIND)) {
-            ps.setLong(1, productId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new RedisCatalogue.Found(rs.getString(1), rs.getBoolean(2), instant(rs.getTimestamp(3))));
-            }
-        } catch (SQLException e) {
+        try {
+            return store.sql().select(PRODUCT_VIEW.VIEW, PRODUCT_VIEW.ACTIVE, PRODUCT_VIEW.SOURCE_COMMIT_TIME)
+                    .from(PRODUCT_VIEW)
+                    .where(PRODUCT_VIEW.PRODUCT_ID.eq(productId)).and(NOT_DELETED)
+                    .fetchOptional(r -> new RedisCatalogue.Found(text(r.value1()), r.value2(), instant(r.value3())));
+        } catch (DataAccessException e) {
             throw ReadStoreOrders.unavailable(e);
         }
     }
 
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
+    /** The view column is nullable (V5): null stays null, as {@code view::text} gave it. */
+    private static String text(JSONB view) {
+        return view == null ? null : view.data();
     }
 }

@@ -4,14 +4,15 @@ import ge.dms.query.infra.ReadStore;
 import ge.dms.query.order.ReadStoreOrders;
 import jakarta.inject.Singleton;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
+import org.jooq.Record;
+import org.jooq.exception.DataAccessException;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+
+import static ge.dms.query.order.ReadStoreOrders.instant;
+import static ge.dms.readmodel.jooq.Tables.ORDER_HISTORY;
 
 /**
  * One order's status log from the read-side {@code order_history} table (the projections copy
@@ -21,10 +22,6 @@ import java.util.List;
 @Singleton
 public class ReadStoreHistory {
 
-    private static final String SELECT = """
-            SELECT change_id, from_status, to_status, changed_at, actor_role, actor_id, reason, source_commit_time
-            FROM order_history WHERE order_id = ? ORDER BY changed_at, change_id""";
-
     private final ReadStore store;
 
     public ReadStoreHistory(ReadStore store) {
@@ -33,30 +30,29 @@ public class ReadStoreHistory {
 
     /** The history and the newest source commit time among its changes (null when none is known). */
     public Answer find(long orderId) {
-        try (Connection c = store.connect(); PreparedStatement ps = c.prepareStatement(SELECT)) {
-            ps.setLong(1, orderId);
-            List<OrderHistory.Change> changes = new ArrayList<>();
-            Instant newest = null;
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long actor = rs.getLong(6);
-                    Long actorId = rs.wasNull() ? null : actor;
-                    changes.add(new OrderHistory.Change(rs.getLong(1), rs.getString(2), rs.getString(3), instant(rs.getTimestamp(4)),
-                            new OrderHistory.Actor(rs.getString(5), actorId), rs.getString(7)));
-                    Instant commit = instant(rs.getTimestamp(8));
-                    if (commit != null && (newest == null || commit.isAfter(newest))) {
-                        newest = commit;
-                    }
+        List<OrderHistory.Change> changes = new ArrayList<>();
+        Instant newest = null;
+        try {
+            for (Record r : store.sql()
+                    .select(ORDER_HISTORY.CHANGE_ID, ORDER_HISTORY.FROM_STATUS, ORDER_HISTORY.TO_STATUS, ORDER_HISTORY.CHANGED_AT,
+                            ORDER_HISTORY.ACTOR_ROLE, ORDER_HISTORY.ACTOR_ID, ORDER_HISTORY.REASON, ORDER_HISTORY.SOURCE_COMMIT_TIME)
+                    .from(ORDER_HISTORY)
+                    .where(ORDER_HISTORY.ORDER_ID.eq(orderId))
+                    .orderBy(ORDER_HISTORY.CHANGED_AT, ORDER_HISTORY.CHANGE_ID)
+                    .fetch()) {
+                changes.add(new OrderHistory.Change(r.get(ORDER_HISTORY.CHANGE_ID), r.get(ORDER_HISTORY.FROM_STATUS),
+                        r.get(ORDER_HISTORY.TO_STATUS), instant(r.get(ORDER_HISTORY.CHANGED_AT)),
+                        new OrderHistory.Actor(r.get(ORDER_HISTORY.ACTOR_ROLE), r.get(ORDER_HISTORY.ACTOR_ID)),
+                        r.get(ORDER_HISTORY.REASON)));
+                Instant commit = instant(r.get(ORDER_HISTORY.SOURCE_COMMIT_TIME));
+                if (commit != null && (newest == null || commit.isAfter(newest))) {
+                    newest = commit;
                 }
             }
-            return new Answer(new OrderHistory(orderId, changes), newest);
-        } catch (SQLException e) {
+        } catch (DataAccessException e) {
             throw ReadStoreOrders.unavailable(e);
         }
-    }
-
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
+        return new Answer(new OrderHistory(orderId, changes), newest);
     }
 
     public record Answer(OrderHistory history, Instant newest) {

@@ -2,9 +2,11 @@ package ge.dms.query.infra;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import ge.dms.readmodel.ReadSideSql;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import org.jooq.DSLContext;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,6 +19,7 @@ import java.sql.SQLException;
 public class ReadStore implements AutoCloseable {
 
     private final HikariDataSource dataSource;
+    private final DSLContext sql;
 
     @Inject
     public ReadStore(ReadStoreConfig config) {
@@ -37,8 +40,15 @@ public class ReadStore implements AutoCloseable {
         config.setInitializationFailTimeout(-1); // start without the database; requests answer 503 meanwhile
         config.setConnectionTimeout(2000); // a dead read side answers 503 in about 2 s, not 30
         this.dataSource = new HikariDataSource(config);
+        this.sql = ReadSideSql.using(dataSource);
     }
 
+    /** jOOQ over the pool: each statement borrows a connection and gives it back, as {@link #connect()} callers did. */
+    public DSLContext sql() {
+        return sql;
+    }
+
+    /** A connection of the caller's own (a cursor's transaction, the health check). */
     public Connection connect() throws SQLException {
         return dataSource.getConnection();
     }

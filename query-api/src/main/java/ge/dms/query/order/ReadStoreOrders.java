@@ -4,31 +4,34 @@ import ge.dms.query.http.ApiException;
 import ge.dms.query.infra.ReadStore;
 import ge.dms.schemas.order.OrderStatus;
 import jakarta.inject.Singleton;
+import org.jooq.Condition;
+import org.jooq.JSONB;
+import org.jooq.Record2;
+import org.jooq.Record5;
+import org.jooq.ResultQuery;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+
+import static ge.dms.readmodel.jooq.Tables.ORDER_VIEW;
 
 /** Order views from the read-side {@code order_view} table. A database failure is a 503. */
 @Singleton
 public class ReadStoreOrders {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadStoreOrders.class);
-    private static final String FIND = """
-            SELECT view::text, version, restaurant_id, driver_id, source_commit_time FROM order_view WHERE order_id = ?
-            """;
-    private static final String DRIVER_QUEUE = """
-            SELECT view::text, source_commit_time FROM order_view
-            WHERE driver_id = ? AND status IN (%s)
-            ORDER BY requested_delivery_at NULLS LAST, order_id
-            """.formatted(OrderStatus.sqlLiterals(OrderStatus.ACTIVE_FOR_DRIVER));
+    /**
+     * The driver's active statuses as literals in the statement: this enum's own constants, never input, so the
+     * set is part of the text (and its plan) instead of a parameter.
+     */
+    private static final Condition ACTIVE_FOR_DRIVER = activeForDriver();
 
     private final ReadStore store;
 
@@ -37,55 +40,69 @@ public class ReadStoreOrders {
     }
 
     public Optional<StoredOrder> find(long orderId) {
-        try (Connection c = store.connect(); PreparedStatement ps = c.prepareStatement(FIND)) {
-            ps.setLong(1, orderId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                long driver = rs.getLong(4);
-                Long driverId = rs.wasNull() ? null : driver;
-                Timestamp commit = rs.getTimestamp(5);
-                return Optional.of(new StoredOrder(orderId, rs.getString(1), rs.getLong(2), rs.getLong(3), driverId,
-                        commit == null ? null : commit.toInstant()));
+        try {
+            Record5<JSONB, Long, Long, Long, OffsetDateTime> r = store.sql()
+                    .select(ORDER_VIEW.VIEW, ORDER_VIEW.VERSION, ORDER_VIEW.RESTAURANT_ID, ORDER_VIEW.DRIVER_ID,
+                            ORDER_VIEW.SOURCE_COMMIT_TIME)
+                    .from(ORDER_VIEW)
+                    .where(ORDER_VIEW.ORDER_ID.eq(orderId))
+                    .fetchOne();
+            if (r == null) {
+                return Optional.empty();
             }
-        } catch (SQLException e) {
+            return Optional.of(new StoredOrder(orderId, r.value1().data(), r.value2(), r.value3(), r.value4(),
+                    instant(r.value5())));
+        } catch (DataAccessException e) {
             throw unavailable(e);
         }
     }
 
     /** The driver's active queue, soonest requested delivery first. */
     public Page driverQueue(long driverId) {
-        try (Connection c = store.connect(); PreparedStatement ps = c.prepareStatement(DRIVER_QUEUE)) {
-            ps.setLong(1, driverId);
-            return collect(ps);
-        } catch (SQLException e) {
+        try {
+            return collect(store.sql().select(ORDER_VIEW.VIEW, ORDER_VIEW.SOURCE_COMMIT_TIME)
+                    .from(ORDER_VIEW)
+                    .where(ORDER_VIEW.DRIVER_ID.eq(driverId)).and(ACTIVE_FOR_DRIVER)
+                    .orderBy(ORDER_VIEW.REQUESTED_DELIVERY_AT.asc().nullsLast(), ORDER_VIEW.ORDER_ID));
+        } catch (DataAccessException e) {
             throw unavailable(e);
         }
     }
 
-    /** Runs a query whose first column is the view JSON and second the source commit time. */
-    public static Page collect(PreparedStatement ps) throws SQLException {
+    /** {@code status IN ('confirmed', ...)}: the statuses of a driver's active load, as literals. */
+    public static Condition activeForDriver() {
+        return ORDER_VIEW.STATUS.in(OrderStatus.valuesOf(OrderStatus.ACTIVE_FOR_DRIVER).stream().map(DSL::inline).toList());
+    }
+
+    /** Runs a query of the view JSON and its source commit time; the views in order and the newest commit time. */
+    public static Page collect(ResultQuery<Record2<JSONB, OffsetDateTime>> query) {
         List<String> views = new ArrayList<>();
-        java.time.Instant newest = null;
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                views.add(rs.getString(1));
-                Timestamp t = rs.getTimestamp(2);
-                if (t != null && (newest == null || t.toInstant().isAfter(newest))) {
-                    newest = t.toInstant();
-                }
+        Instant newest = null;
+        for (Record2<JSONB, OffsetDateTime> r : query.fetch()) {
+            views.add(r.value1().data());
+            Instant t = instant(r.value2());
+            if (t != null && (newest == null || t.isAfter(newest))) {
+                newest = t;
             }
         }
         return new Page(views, newest);
     }
 
-    public static ApiException unavailable(SQLException e) {
+    public static Instant instant(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    public static ApiException unavailable(DataAccessException e) {
+        LOG.warn("Read-side PostgreSQL failed: {}", e.toString());
+        return ApiException.unavailable("the read-side database is unavailable; try again shortly");
+    }
+
+    public static ApiException unavailable(java.sql.SQLException e) {
         LOG.warn("Read-side PostgreSQL failed: {}", e.toString());
         return ApiException.unavailable("the read-side database is unavailable; try again shortly");
     }
 
     /** Views and the newest commit time among them. */
-    public record Page(List<String> views, java.time.Instant newest) {
+    public record Page(List<String> views, Instant newest) {
     }
 }

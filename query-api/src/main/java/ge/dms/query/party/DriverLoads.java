@@ -6,20 +6,20 @@ import ge.dms.query.infra.Redis.RedisUnavailableException;
 import ge.dms.query.infra.RedisGateway;
 import ge.dms.query.order.ReadStoreOrders;
 import ge.dms.query.order.RedisOrders;
-import ge.dms.schemas.order.OrderStatus;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import jakarta.inject.Singleton;
 
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import org.jooq.Record2;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import static ge.dms.readmodel.jooq.Tables.ORDER_VIEW;
 
 /**
  * Each driver's active load: the orders assigned to them and not yet delivered or cancelled (confirmed,
@@ -29,12 +29,6 @@ import java.util.Map;
  */
 @Singleton
 public class DriverLoads {
-
-    private static final String COUNT = """
-            SELECT driver_id, count(*) FROM order_view
-            WHERE driver_id = ANY (?) AND status IN (%s)
-            GROUP BY driver_id
-            """.formatted(OrderStatus.sqlLiterals(OrderStatus.ACTIVE_FOR_DRIVER));
 
     private final RedisOrders redis;
     private final RedisGateway gateway;
@@ -71,15 +65,16 @@ public class DriverLoads {
     private Map<Long, Long> fromReadStore(List<Long> driverIds) {
         Map<Long, Long> loads = new HashMap<>();
         driverIds.forEach(id -> loads.put(id, 0L));
-        try (Connection c = store.connect(); PreparedStatement ps = c.prepareStatement(COUNT)) {
-            Array ids = c.createArrayOf("bigint", driverIds.toArray());
-            ps.setArray(1, ids);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    loads.put(rs.getLong(1), rs.getLong(2));
-                }
+        try {
+            // driver_id = ANY (?): one array parameter, one statement text whatever the page's size.
+            for (Record2<Long, Integer> r : store.sql().select(ORDER_VIEW.DRIVER_ID, DSL.count()).from(ORDER_VIEW)
+                    .where(ORDER_VIEW.DRIVER_ID.eq(DSL.any(driverIds.toArray(Long[]::new))))
+                    .and(ReadStoreOrders.activeForDriver())
+                    .groupBy(ORDER_VIEW.DRIVER_ID)
+                    .fetch()) {
+                loads.put(r.value1(), r.value2().longValue());
             }
-        } catch (SQLException e) {
+        } catch (DataAccessException e) {
             throw ReadStoreOrders.unavailable(e);
         }
         return loads;

@@ -5,17 +5,20 @@ import ge.dms.query.http.ListPage;
 import ge.dms.query.infra.ReadStore;
 import ge.dms.query.order.ReadStoreOrders;
 import ge.dms.schemas.serde.Json;
+import ge.dms.readmodel.Trigram;
 import jakarta.inject.Singleton;
+import org.jooq.Condition;
+import org.jooq.Record;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+
+import static ge.dms.query.order.ReadStoreOrders.instant;
 
 /**
  * Restaurants and drivers from the read-side {@code restaurant_view} / {@code driver_view} (written by the
@@ -32,89 +35,74 @@ public class ReadStoreParties {
     }
 
     Page page(PartyKind kind, PartyFilter f) {
-        StringBuilder sql = new StringBuilder("SELECT " + kind.columns() + " FROM " + kind.table
-                + " WHERE NOT deleted AND " + kind.idColumn + " > ?");
-        List<Object> args = new ArrayList<>();
-        args.add(f.afterId());
+        List<Condition> where = new ArrayList<>(List.of(notDeleted(kind), kind.id.gt(f.afterId())));
         if (f.active() != null) {
-            sql.append(" AND active = ?");
-            args.add(f.active());
+            where.add(kind.common.active().eq(f.active()));
         }
         if (f.q() != null) {
-            sql.append(" AND (name ILIKE ? OR name % ?)");
-            args.add(ListPage.containing(f.q()));
-            args.add(f.q());
+            where.add(kind.common.name().likeIgnoreCase(ListPage.containing(f.q())).or(Trigram.similar(kind.common.name(), f.q())));
         }
-        sql.append(" ORDER BY ").append(kind.idColumn).append(" LIMIT ?");
-        args.add(f.limit() + 1);
-        try (Connection c = store.connect(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < args.size(); i++) {
-                ps.setObject(i + 1, args.get(i));
-            }
-            List<ObjectNode> rows = new ArrayList<>();
-            Instant newest = null;
-            boolean more = false;
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (rows.size() == f.limit()) {
-                        more = true;
-                        break;
-                    }
-                    rows.add(row(kind, rs));
-                    newest = ListPage.newer(newest, instant(rs.getTimestamp(kind.textColumns.size() + 7)));
+        List<ObjectNode> rows = new ArrayList<>();
+        Instant newest = null;
+        boolean more = false;
+        try {
+            for (Record r : store.sql().select(kind.columns).from(kind.table).where(where)
+                    .orderBy(kind.id).limit(f.limit() + 1).fetch()) {
+                if (rows.size() == f.limit()) {
+                    more = true;
+                    break;
                 }
+                rows.add(row(kind, r));
+                newest = ListPage.newer(newest, instant(r.get(kind.common.sourceCommitTime())));
             }
-            String next = more ? ListPage.cursorAfter(rows.getLast().get(kind.idField).asLong()) : null;
-            return new Page(rows, next, newest);
-        } catch (SQLException e) {
+        } catch (DataAccessException e) {
             throw ReadStoreOrders.unavailable(e);
         }
+        String next = more ? ListPage.cursorAfter(rows.getLast().get(kind.idField).asLong()) : null;
+        return new Page(rows, next, newest);
     }
 
     Optional<ObjectNode> find(PartyKind kind, long id) {
-        String sql = "SELECT " + kind.columns() + " FROM " + kind.table + " WHERE " + kind.idColumn + " = ? AND NOT deleted";
-        try (Connection c = store.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(row(kind, rs)) : Optional.empty();
-            }
-        } catch (SQLException e) {
+        try {
+            return store.sql().select(kind.columns).from(kind.table).where(kind.id.eq(id)).and(notDeleted(kind))
+                    .fetchOptional(r -> row(kind, r));
+        } catch (DataAccessException e) {
             throw ReadStoreOrders.unavailable(e);
         }
     }
 
+    /** {@code NOT deleted}: tombstones stay in the table (only-if-newer upserts) and are never served. */
+    private static Condition notDeleted(PartyKind kind) {
+        return DSL.not(DSL.condition(kind.common.deleted()));
+    }
+
     /** The row as JSON: the id, the kind's text columns, active, times, the last editor, the source commit time. */
-    private static ObjectNode row(PartyKind kind, ResultSet rs) throws SQLException {
+    private static ObjectNode row(PartyKind kind, Record r) {
         ObjectNode node = Json.mapper().createObjectNode();
-        node.put(kind.idField, rs.getLong(1));
-        int i = 2;
-        for (String column : kind.textColumns) {
-            node.put(column, rs.getString(i++));
+        node.put(kind.idField, r.get(kind.id));
+        for (var column : kind.textColumns) {
+            node.put(column.getName(), r.get(column));
         }
-        node.put("active", rs.getBoolean(i++));
-        putTime(node, "createdAt", rs.getTimestamp(i++));
-        putTime(node, "updatedAt", rs.getTimestamp(i++));
-        node.put("updatedByRole", rs.getString(i++));
-        long by = rs.getLong(i++);
-        if (rs.wasNull()) {
+        node.put("active", r.get(kind.common.active()));
+        putTime(node, "createdAt", r.get(kind.common.createdAt()));
+        putTime(node, "updatedAt", r.get(kind.common.updatedAt()));
+        node.put("updatedByRole", r.get(kind.common.updatedByRole()));
+        Long by = r.get(kind.common.updatedById());
+        if (by == null) {
             node.putNull("updatedById");
         } else {
             node.put("updatedById", by);
         }
-        putTime(node, "sourceCommitTime", rs.getTimestamp(i));
+        putTime(node, "sourceCommitTime", r.get(kind.common.sourceCommitTime()));
         return node;
     }
 
-    private static void putTime(ObjectNode node, String field, Timestamp t) {
+    private static void putTime(ObjectNode node, String field, OffsetDateTime t) {
         if (t == null) {
             node.putNull(field);
         } else {
             node.put(field, t.toInstant().toString());
         }
-    }
-
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
     }
 
     /** Rows (still mutable: drivers get their load added), the next cursor, the newest commit time. */

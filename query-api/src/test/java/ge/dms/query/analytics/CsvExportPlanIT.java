@@ -4,15 +4,14 @@ import ge.dms.devstack.infra.Infrastructure;
 import ge.dms.devstack.test.TestNamespace;
 import ge.dms.devstack.test.WithDevStack;
 import ge.dms.query.support.TestStack;
+import ge.dms.readmodel.ReadSideSql;
 import ge.dms.schemas.view.OrderView;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -50,20 +49,12 @@ class CsvExportPlanIT {
         }
     }
 
-    private static String plan(Connection c, Long restaurantId, Instant from, Instant to) throws Exception {
-        try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + CsvExport.declare(restaurantId))) {
-            ps.setObject(1, from.atOffset(ZoneOffset.UTC));
-            ps.setObject(2, to.atOffset(ZoneOffset.UTC));
-            if (restaurantId != null) {
-                ps.setLong(3, restaurantId);
-            }
-            StringBuilder plan = new StringBuilder();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    plan.append(rs.getString(1)).append('\n');
-                }
-            }
-            return plan.toString();
+    private static String plan(Connection c, Long restaurantId, Instant from, Instant to) {
+        DSLContext sql = ReadSideSql.using(c);
+        StringBuilder plan = new StringBuilder();
+        for (var line : sql.resultQuery("EXPLAIN {0}", CsvExport.declare(sql, from, to, restaurantId)).fetch()) {
+            plan.append(line.get(0, String.class)).append('\n');
         }
+        return plan.toString();
     }
 }

@@ -4,56 +4,50 @@ import ge.dms.projection.readstore.ReadStore;
 import ge.dms.projection.readstore.ReusedConnection;
 import ge.dms.projection.source.PartyRow;
 import ge.dms.projection.source.ProductRow;
+import ge.dms.readmodel.ReadSideSql;
+import ge.dms.readmodel.UpsertColumns;
+import ge.dms.readmodel.jooq.tables.records.DriverViewRecord;
+import ge.dms.readmodel.jooq.tables.records.ProductViewRecord;
+import ge.dms.readmodel.jooq.tables.records.RestaurantViewRecord;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.Query;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.function.Function;
 
-import static ge.dms.projection.readstore.SqlValues.setLong;
-import static ge.dms.projection.readstore.SqlValues.setTime;
+import static ge.dms.projection.readstore.ReadSideValues.time;
+import static ge.dms.readmodel.jooq.Tables.DRIVER_VIEW;
+import static ge.dms.readmodel.jooq.Tables.PRODUCT_VIEW;
+import static ge.dms.readmodel.jooq.Tables.RESTAURANT_VIEW;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.excluded;
 
 /**
  * Writes {@code product_view}, {@code restaurant_view} and {@code driver_view} (migration V5): one upsert per
  * change that replaces a row only when the change's LSN is higher, so replays and duplicates are harmless.
  * A delete leaves a tombstone row ({@code deleted}) holding its LSN. One connection, used by one stream thread.
+ * Every upsert leaves {@code applied_at} to its default (now()) on insert and sets it on update.
  */
 public final class ReadStoreCatalogueWriter implements AutoCloseable {
 
-    private static final String UPSERT_PRODUCT = """
-            INSERT INTO product_view (product_id, sku, name, description, category, unit, price, active, deleted,
-                updated_by_role, updated_by_id, updated_at, source_lsn, source_commit_time, view, applied_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, now())
-            ON CONFLICT (product_id) DO UPDATE SET sku = EXCLUDED.sku, name = EXCLUDED.name,
-                description = EXCLUDED.description, category = EXCLUDED.category, unit = EXCLUDED.unit,
-                price = EXCLUDED.price, active = EXCLUDED.active, deleted = EXCLUDED.deleted,
-                updated_by_role = EXCLUDED.updated_by_role, updated_by_id = EXCLUDED.updated_by_id,
-                updated_at = EXCLUDED.updated_at, source_lsn = EXCLUDED.source_lsn,
-                source_commit_time = EXCLUDED.source_commit_time, view = EXCLUDED.view, applied_at = now()
-            WHERE EXCLUDED.source_lsn > product_view.source_lsn
-            """;
-    private static final String UPSERT_RESTAURANT = """
-            INSERT INTO restaurant_view (restaurant_id, name, phone, address, city, region, active, deleted, created_at,
-                updated_at, updated_by_role, updated_by_id, source_lsn, source_commit_time, applied_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
-            ON CONFLICT (restaurant_id) DO UPDATE SET name = EXCLUDED.name, phone = EXCLUDED.phone,
-                address = EXCLUDED.address, city = EXCLUDED.city, region = EXCLUDED.region, active = EXCLUDED.active,
-                deleted = EXCLUDED.deleted, created_at = COALESCE(EXCLUDED.created_at, restaurant_view.created_at),
-                updated_at = EXCLUDED.updated_at, updated_by_role = EXCLUDED.updated_by_role,
-                updated_by_id = EXCLUDED.updated_by_id, source_lsn = EXCLUDED.source_lsn,
-                source_commit_time = EXCLUDED.source_commit_time, applied_at = now()
-            WHERE EXCLUDED.source_lsn > restaurant_view.source_lsn
-            """;
-    private static final String UPSERT_DRIVER = """
-            INSERT INTO driver_view (driver_id, name, phone, vehicle, active, deleted, created_at, updated_at,
-                updated_by_role, updated_by_id, source_lsn, source_commit_time, applied_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
-            ON CONFLICT (driver_id) DO UPDATE SET name = EXCLUDED.name, phone = EXCLUDED.phone,
-                vehicle = EXCLUDED.vehicle, active = EXCLUDED.active, deleted = EXCLUDED.deleted,
-                created_at = COALESCE(EXCLUDED.created_at, driver_view.created_at), updated_at = EXCLUDED.updated_at,
-                updated_by_role = EXCLUDED.updated_by_role, updated_by_id = EXCLUDED.updated_by_id,
-                source_lsn = EXCLUDED.source_lsn, source_commit_time = EXCLUDED.source_commit_time, applied_at = now()
-            WHERE EXCLUDED.source_lsn > driver_view.source_lsn
-            """;
+    private static final UpsertColumns<ProductViewRecord> PRODUCT = UpsertColumns.of(PRODUCT_VIEW,
+            PRODUCT_VIEW.PRODUCT_ID, PRODUCT_VIEW.SKU, PRODUCT_VIEW.NAME, PRODUCT_VIEW.DESCRIPTION, PRODUCT_VIEW.CATEGORY,
+            PRODUCT_VIEW.UNIT, PRODUCT_VIEW.PRICE, PRODUCT_VIEW.ACTIVE, PRODUCT_VIEW.DELETED, PRODUCT_VIEW.UPDATED_BY_ROLE,
+            PRODUCT_VIEW.UPDATED_BY_ID, PRODUCT_VIEW.UPDATED_AT, PRODUCT_VIEW.SOURCE_LSN, PRODUCT_VIEW.SOURCE_COMMIT_TIME,
+            PRODUCT_VIEW.VIEW);
+    private static final UpsertColumns<RestaurantViewRecord> RESTAURANT = UpsertColumns.of(RESTAURANT_VIEW,
+            RESTAURANT_VIEW.RESTAURANT_ID, RESTAURANT_VIEW.NAME, RESTAURANT_VIEW.PHONE, RESTAURANT_VIEW.ADDRESS,
+            RESTAURANT_VIEW.CITY, RESTAURANT_VIEW.REGION, RESTAURANT_VIEW.ACTIVE, RESTAURANT_VIEW.DELETED,
+            RESTAURANT_VIEW.CREATED_AT, RESTAURANT_VIEW.UPDATED_AT, RESTAURANT_VIEW.UPDATED_BY_ROLE,
+            RESTAURANT_VIEW.UPDATED_BY_ID, RESTAURANT_VIEW.SOURCE_LSN, RESTAURANT_VIEW.SOURCE_COMMIT_TIME);
+    private static final UpsertColumns<DriverViewRecord> DRIVER = UpsertColumns.of(DRIVER_VIEW,
+            DRIVER_VIEW.DRIVER_ID, DRIVER_VIEW.NAME, DRIVER_VIEW.PHONE, DRIVER_VIEW.VEHICLE, DRIVER_VIEW.ACTIVE,
+            DRIVER_VIEW.DELETED, DRIVER_VIEW.CREATED_AT, DRIVER_VIEW.UPDATED_AT, DRIVER_VIEW.UPDATED_BY_ROLE,
+            DRIVER_VIEW.UPDATED_BY_ID, DRIVER_VIEW.SOURCE_LSN, DRIVER_VIEW.SOURCE_COMMIT_TIME);
 
     private final ReusedConnection connection;
 
@@ -63,70 +57,94 @@ public final class ReadStoreCatalogueWriter implements AutoCloseable {
 
     /** Applies the product change; false when the table held this change or a newer one. */
     public boolean product(ProductRow row) throws SQLException {
-        return run(UPSERT_PRODUCT, ps -> {
-            int i = 1;
-            ps.setLong(i++, row.id());
-            ps.setString(i++, row.sku());
-            ps.setString(i++, row.name());
-            ps.setString(i++, row.description());
-            ps.setString(i++, row.category());
-            ps.setString(i++, row.unit());
-            ps.setBigDecimal(i++, row.price());
-            ps.setBoolean(i++, row.active() && !row.deleted());
-            ps.setBoolean(i++, row.deleted());
-            ps.setString(i++, row.updatedByRole());
-            setLong(ps, i++, row.updatedById());
-            setTime(ps, i++, row.updatedAt());
-            ps.setLong(i++, row.lsn());
-            setTime(ps, i++, row.commitTime());
-            ps.setString(i, row.view().toJson());
-        });
+        return run(sql -> sql.insertInto(PRODUCT_VIEW, PRODUCT.fields()).values(PRODUCT.row()
+                        .set(PRODUCT_VIEW.PRODUCT_ID, row.id())
+                        .set(PRODUCT_VIEW.SKU, row.sku())
+                        .set(PRODUCT_VIEW.NAME, row.name())
+                        .set(PRODUCT_VIEW.DESCRIPTION, row.description())
+                        .set(PRODUCT_VIEW.CATEGORY, row.category())
+                        .set(PRODUCT_VIEW.UNIT, row.unit())
+                        .set(PRODUCT_VIEW.PRICE, row.price())
+                        .set(PRODUCT_VIEW.ACTIVE, row.active() && !row.deleted())
+                        .set(PRODUCT_VIEW.DELETED, row.deleted())
+                        .set(PRODUCT_VIEW.UPDATED_BY_ROLE, row.updatedByRole())
+                        .set(PRODUCT_VIEW.UPDATED_BY_ID, row.updatedById())
+                        .set(PRODUCT_VIEW.UPDATED_AT, time(row.updatedAt()))
+                        .set(PRODUCT_VIEW.SOURCE_LSN, row.lsn())
+                        .set(PRODUCT_VIEW.SOURCE_COMMIT_TIME, time(row.commitTime()))
+                        .set(PRODUCT_VIEW.VIEW, JSONB.valueOf(row.view().toJson()))
+                        .values())
+                .onConflict(PRODUCT_VIEW.PRODUCT_ID).doUpdate()
+                .set(PRODUCT.excludedExcept(PRODUCT_VIEW.PRODUCT_ID))
+                .set(PRODUCT_VIEW.APPLIED_AT, ReadSideSql.NOW)
+                .where(excluded(PRODUCT_VIEW.SOURCE_LSN).gt(PRODUCT_VIEW.SOURCE_LSN)));
     }
 
     /** Applies the restaurant or driver change; false when the table held this change or a newer one. */
     public boolean party(PartyRow row) throws SQLException {
-        boolean restaurant = row.kind() == PartyRow.Kind.RESTAURANT;
-        return run(restaurant ? UPSERT_RESTAURANT : UPSERT_DRIVER, ps -> {
-            int i = 1;
-            ps.setLong(i++, row.id());
-            ps.setString(i++, row.name());
-            ps.setString(i++, row.phone());
-            if (restaurant) {
-                ps.setString(i++, row.address());
-                ps.setString(i++, row.city());
-                ps.setString(i++, row.region());
-            } else {
-                ps.setString(i++, row.vehicle());
-            }
-            ps.setBoolean(i++, row.active() && !row.deleted());
-            ps.setBoolean(i++, row.deleted());
-            setTime(ps, i++, row.createdAt());
-            setTime(ps, i++, row.updatedAt());
-            ps.setString(i++, row.updatedByRole());
-            setLong(ps, i++, row.updatedById());
-            ps.setLong(i++, row.lsn());
-            setTime(ps, i, row.commitTime());
-        });
+        return run(row.kind() == PartyRow.Kind.RESTAURANT ? sql -> restaurant(sql, row) : sql -> driver(sql, row));
     }
 
-    private boolean run(String sql, Binder binder) throws SQLException {
+    /** A change without a creation time (a delete's tombstone) keeps the one held. */
+    private static Query restaurant(DSLContext sql, PartyRow row) {
+        return sql.insertInto(RESTAURANT_VIEW, RESTAURANT.fields()).values(RESTAURANT.row()
+                        .set(RESTAURANT_VIEW.RESTAURANT_ID, row.id())
+                        .set(RESTAURANT_VIEW.NAME, row.name())
+                        .set(RESTAURANT_VIEW.PHONE, row.phone())
+                        .set(RESTAURANT_VIEW.ADDRESS, row.address())
+                        .set(RESTAURANT_VIEW.CITY, row.city())
+                        .set(RESTAURANT_VIEW.REGION, row.region())
+                        .set(RESTAURANT_VIEW.ACTIVE, row.active() && !row.deleted())
+                        .set(RESTAURANT_VIEW.DELETED, row.deleted())
+                        .set(RESTAURANT_VIEW.CREATED_AT, time(row.createdAt()))
+                        .set(RESTAURANT_VIEW.UPDATED_AT, time(row.updatedAt()))
+                        .set(RESTAURANT_VIEW.UPDATED_BY_ROLE, row.updatedByRole())
+                        .set(RESTAURANT_VIEW.UPDATED_BY_ID, row.updatedById())
+                        .set(RESTAURANT_VIEW.SOURCE_LSN, row.lsn())
+                        .set(RESTAURANT_VIEW.SOURCE_COMMIT_TIME, time(row.commitTime()))
+                        .values())
+                .onConflict(RESTAURANT_VIEW.RESTAURANT_ID).doUpdate()
+                .set(RESTAURANT.excludedExcept(RESTAURANT_VIEW.RESTAURANT_ID, RESTAURANT_VIEW.CREATED_AT))
+                .set(RESTAURANT_VIEW.CREATED_AT, coalesce(excluded(RESTAURANT_VIEW.CREATED_AT), RESTAURANT_VIEW.CREATED_AT))
+                .set(RESTAURANT_VIEW.APPLIED_AT, ReadSideSql.NOW)
+                .where(excluded(RESTAURANT_VIEW.SOURCE_LSN).gt(RESTAURANT_VIEW.SOURCE_LSN));
+    }
+
+    private static Query driver(DSLContext sql, PartyRow row) {
+        return sql.insertInto(DRIVER_VIEW, DRIVER.fields()).values(DRIVER.row()
+                        .set(DRIVER_VIEW.DRIVER_ID, row.id())
+                        .set(DRIVER_VIEW.NAME, row.name())
+                        .set(DRIVER_VIEW.PHONE, row.phone())
+                        .set(DRIVER_VIEW.VEHICLE, row.vehicle())
+                        .set(DRIVER_VIEW.ACTIVE, row.active() && !row.deleted())
+                        .set(DRIVER_VIEW.DELETED, row.deleted())
+                        .set(DRIVER_VIEW.CREATED_AT, time(row.createdAt()))
+                        .set(DRIVER_VIEW.UPDATED_AT, time(row.updatedAt()))
+                        .set(DRIVER_VIEW.UPDATED_BY_ROLE, row.updatedByRole())
+                        .set(DRIVER_VIEW.UPDATED_BY_ID, row.updatedById())
+                        .set(DRIVER_VIEW.SOURCE_LSN, row.lsn())
+                        .set(DRIVER_VIEW.SOURCE_COMMIT_TIME, time(row.commitTime()))
+                        .values())
+                .onConflict(DRIVER_VIEW.DRIVER_ID).doUpdate()
+                .set(DRIVER.excludedExcept(DRIVER_VIEW.DRIVER_ID, DRIVER_VIEW.CREATED_AT))
+                .set(DRIVER_VIEW.CREATED_AT, coalesce(excluded(DRIVER_VIEW.CREATED_AT), DRIVER_VIEW.CREATED_AT))
+                .set(DRIVER_VIEW.APPLIED_AT, ReadSideSql.NOW)
+                .where(excluded(DRIVER_VIEW.SOURCE_LSN).gt(DRIVER_VIEW.SOURCE_LSN));
+    }
+
+    private boolean run(Function<DSLContext, Query> upsert) throws SQLException {
         Connection c = connection.get();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            int updated = ps.executeUpdate();
+        try {
+            int updated = upsert.apply(ReadSideSql.using(c)).execute();
             c.commit();
             return updated > 0;
+        } catch (DataAccessException e) {
+            connection.discard();
+            throw ReadSideSql.sqlException(e);
         } catch (SQLException | RuntimeException e) {
             connection.discard();
             throw e;
         }
-    }
-
-
-
-    @FunctionalInterface
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
     }
 
     @Override

@@ -2,65 +2,56 @@ package ge.dms.projection.orderview.readstore;
 
 import ge.dms.projection.readstore.ReadStore;
 import ge.dms.projection.readstore.ReusedConnection;
+import ge.dms.readmodel.ReadSideSql;
+import ge.dms.readmodel.UpsertColumns;
+import ge.dms.readmodel.jooq.tables.records.OrderViewItemRecord;
+import ge.dms.readmodel.jooq.tables.records.OrderViewRecord;
 import ge.dms.schemas.serde.Json;
 import ge.dms.schemas.view.OrderItemView;
 import ge.dms.schemas.view.OrderView;
+import org.jooq.BatchBindStep;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.Query;
+import org.jooq.impl.DSL;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Instant;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static ge.dms.projection.readstore.SqlValues.setLong;
-import static ge.dms.projection.readstore.SqlValues.setTime;
+import static ge.dms.projection.readstore.ReadSideValues.time;
+import static ge.dms.readmodel.jooq.Tables.ORDER_VIEW;
+import static ge.dms.readmodel.jooq.Tables.ORDER_VIEW_ITEM;
+import static org.jooq.impl.DSL.excluded;
+import static org.jooq.impl.DSL.row;
 
 /**
  * Writes batches of order views to the read-side {@code order_view} and {@code order_view_item}
  * tables in one transaction. The upsert only replaces a row the new view is newer than ({@link OrderView#isNewerThan}),
- * so replays and duplicates are harmless; items are rewritten only for the views that were applied.
+ * so replays and duplicates are harmless; items are rewritten only for the views that were applied. Each statement is
+ * prepared once per batch and sent as one JDBC batch (jOOQ's batch bind), as before jOOQ.
  */
 public final class ReadStoreOrderViewWriter implements ReadStoreSink.BatchWriter<OrderView> {
 
-    private static final String UPSERT_VIEW = """
-            INSERT INTO order_view (order_id, reference, status, restaurant_id, restaurant_name, driver_id, driver_name,
-                delivery_address, requested_delivery_at, notes, total_amount, item_count, version, source_lsn,
-                restaurant_lsn, driver_lsn, source_commit_time, created_at, updated_at, confirmed_at, ready_at, picked_up_at, delivered_at,
-                cancelled_at, view, applied_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, now())
-            ON CONFLICT (order_id) DO UPDATE SET reference = EXCLUDED.reference, status = EXCLUDED.status,
-                restaurant_id = EXCLUDED.restaurant_id, restaurant_name = EXCLUDED.restaurant_name,
-                driver_id = EXCLUDED.driver_id, driver_name = EXCLUDED.driver_name,
-                delivery_address = EXCLUDED.delivery_address, requested_delivery_at = EXCLUDED.requested_delivery_at,
-                notes = EXCLUDED.notes, total_amount = EXCLUDED.total_amount, item_count = EXCLUDED.item_count,
-                version = EXCLUDED.version, source_lsn = EXCLUDED.source_lsn,
-                restaurant_lsn = EXCLUDED.restaurant_lsn, driver_lsn = EXCLUDED.driver_lsn,
-                source_commit_time = EXCLUDED.source_commit_time, created_at = EXCLUDED.created_at,
-                updated_at = EXCLUDED.updated_at, confirmed_at = EXCLUDED.confirmed_at, ready_at = EXCLUDED.ready_at,
-                picked_up_at = EXCLUDED.picked_up_at, delivered_at = EXCLUDED.delivered_at,
-                cancelled_at = EXCLUDED.cancelled_at, view = EXCLUDED.view, applied_at = now()
-            WHERE EXCLUDED.version > order_view.version
-               OR (EXCLUDED.version = order_view.version
-                   AND EXCLUDED.source_lsn >= order_view.source_lsn
-                   AND EXCLUDED.restaurant_lsn >= order_view.restaurant_lsn
-                   AND EXCLUDED.driver_lsn >= order_view.driver_lsn
-                   AND (EXCLUDED.source_lsn, EXCLUDED.restaurant_lsn, EXCLUDED.driver_lsn)
-                       <> (order_view.source_lsn, order_view.restaurant_lsn, order_view.driver_lsn))
-            """;
-    private static final String DELETE_ITEMS = "DELETE FROM order_view_item WHERE order_id = ?";
-    private static final String INSERT_ITEM = """
-            INSERT INTO order_view_item (item_id, order_id, product_id, product_name, unit_price, quantity, line_total)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (item_id) DO UPDATE SET order_id = EXCLUDED.order_id, product_id = EXCLUDED.product_id,
-                product_name = EXCLUDED.product_name, unit_price = EXCLUDED.unit_price, quantity = EXCLUDED.quantity,
-                line_total = EXCLUDED.line_total
-            """;
+    /** Every column but {@code applied_at}, whose default (now()) stamps an insert; an update sets it below. */
+    private static final UpsertColumns<OrderViewRecord> VIEW = UpsertColumns.of(ORDER_VIEW, ORDER_VIEW.ORDER_ID,
+            ORDER_VIEW.REFERENCE, ORDER_VIEW.STATUS, ORDER_VIEW.RESTAURANT_ID, ORDER_VIEW.RESTAURANT_NAME,
+            ORDER_VIEW.DRIVER_ID, ORDER_VIEW.DRIVER_NAME, ORDER_VIEW.DELIVERY_ADDRESS, ORDER_VIEW.REQUESTED_DELIVERY_AT,
+            ORDER_VIEW.NOTES, ORDER_VIEW.TOTAL_AMOUNT, ORDER_VIEW.ITEM_COUNT, ORDER_VIEW.VERSION, ORDER_VIEW.SOURCE_LSN,
+            ORDER_VIEW.RESTAURANT_LSN, ORDER_VIEW.DRIVER_LSN, ORDER_VIEW.SOURCE_COMMIT_TIME, ORDER_VIEW.CREATED_AT,
+            ORDER_VIEW.UPDATED_AT, ORDER_VIEW.CONFIRMED_AT, ORDER_VIEW.READY_AT, ORDER_VIEW.PICKED_UP_AT,
+            ORDER_VIEW.DELIVERED_AT, ORDER_VIEW.CANCELLED_AT, ORDER_VIEW.VIEW);
+    private static final UpsertColumns<OrderViewItemRecord> ITEM = UpsertColumns.of(ORDER_VIEW_ITEM,
+            ORDER_VIEW_ITEM.ITEM_ID, ORDER_VIEW_ITEM.ORDER_ID, ORDER_VIEW_ITEM.PRODUCT_ID, ORDER_VIEW_ITEM.PRODUCT_NAME,
+            ORDER_VIEW_ITEM.UNIT_PRICE, ORDER_VIEW_ITEM.QUANTITY, ORDER_VIEW_ITEM.LINE_TOTAL);
 
     private final ReusedConnection connection;
 
@@ -81,74 +72,108 @@ public final class ReadStoreOrderViewWriter implements ReadStoreSink.BatchWriter
         }
         Connection c = connection.get();
         try {
-            List<OrderView> applied = upsertViews(c, views);
-            rewriteItems(c, applied);
+            DSLContext sql = ReadSideSql.using(c);
+            List<OrderView> applied = upsertViews(sql, views);
+            rewriteItems(sql, applied);
             c.commit();
             return applied.size();
+        } catch (org.jooq.exception.DataAccessException e) {
+            connection.discard();
+            throw ReadSideSql.sqlException(e); // the sink retries on SQLException
         } catch (SQLException | RuntimeException e) {
             connection.discard();
             throw e;
         }
     }
 
-    private List<OrderView> upsertViews(Connection c, List<OrderView> views) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(UPSERT_VIEW)) {
-            for (OrderView v : views) {
-                int i = 1;
-                ps.setLong(i++, v.orderId());
-                ps.setString(i++, v.reference());
-                ps.setString(i++, v.status());
-                ps.setLong(i++, v.restaurantId());
-                ps.setString(i++, v.restaurant() == null ? null : v.restaurant().name());
-                setLong(ps, i++, v.driverId());
-                ps.setString(i++, v.driver() == null ? null : v.driver().name());
-                ps.setString(i++, v.deliveryAddress());
-                setTime(ps, i++, v.requestedDeliveryAt());
-                ps.setString(i++, v.notes());
-                ps.setBigDecimal(i++, v.totalAmount());
-                ps.setInt(i++, v.itemCount());
-                ps.setLong(i++, v.version());
-                ps.setLong(i++, v.sourceLsn());
-                ps.setLong(i++, v.restaurantLsn());
-                ps.setLong(i++, v.driverLsn());
-                setTime(ps, i++, v.sourceCommitTime());
-                for (Instant t : new Instant[] {v.createdAt(), v.updatedAt(), v.confirmedAt(), v.readyAt(),
-                        v.pickedUpAt(), v.deliveredAt(), v.cancelledAt()}) {
-                    setTime(ps, i++, t);
-                }
-                ps.setString(i, json(v));
-                ps.addBatch();
-            }
-            int[] counts = ps.executeBatch();
-            List<OrderView> applied = new ArrayList<>();
-            for (int k = 0; k < counts.length; k++) {
-                if (counts[k] > 0 || counts[k] == java.sql.Statement.SUCCESS_NO_INFO) {
-                    applied.add(views.get(k));
-                }
-            }
-            return applied;
-        }
+    /** The same rule as {@link OrderView#isNewerThan}: a higher version, or at the same one no LSN lower and one higher. */
+    static Condition newer() {
+        return excluded(ORDER_VIEW.VERSION).gt(ORDER_VIEW.VERSION)
+                .or(excluded(ORDER_VIEW.VERSION).eq(ORDER_VIEW.VERSION)
+                        .and(excluded(ORDER_VIEW.SOURCE_LSN).ge(ORDER_VIEW.SOURCE_LSN))
+                        .and(excluded(ORDER_VIEW.RESTAURANT_LSN).ge(ORDER_VIEW.RESTAURANT_LSN))
+                        .and(excluded(ORDER_VIEW.DRIVER_LSN).ge(ORDER_VIEW.DRIVER_LSN))
+                        .and(row(excluded(ORDER_VIEW.SOURCE_LSN), excluded(ORDER_VIEW.RESTAURANT_LSN), excluded(ORDER_VIEW.DRIVER_LSN))
+                                .ne(row(ORDER_VIEW.SOURCE_LSN, ORDER_VIEW.RESTAURANT_LSN, ORDER_VIEW.DRIVER_LSN))));
     }
 
-    private static void rewriteItems(Connection c, List<OrderView> applied) throws SQLException {
-        try (PreparedStatement delete = c.prepareStatement(DELETE_ITEMS);
-             PreparedStatement insert = c.prepareStatement(INSERT_ITEM)) {
-            for (OrderView v : applied) {
-                delete.setLong(1, v.orderId());
-                delete.addBatch();
-                for (OrderItemView item : v.items()) {
-                    insert.setLong(1, item.itemId());
-                    insert.setLong(2, v.orderId());
-                    setLong(insert, 3, item.productId());
-                    insert.setString(4, item.productName());
-                    insert.setBigDecimal(5, item.unitPrice());
-                    insert.setBigDecimal(6, item.quantity());
-                    insert.setBigDecimal(7, item.lineTotal());
-                    insert.addBatch();
-                }
+    static Query upsertView(DSLContext sql) {
+        return sql.insertInto(ORDER_VIEW, VIEW.fields()).values(VIEW.placeholders())
+                .onConflict(ORDER_VIEW.ORDER_ID).doUpdate()
+                .set(VIEW.excludedExcept(ORDER_VIEW.ORDER_ID))
+                .set(ORDER_VIEW.APPLIED_AT, ReadSideSql.NOW)
+                .where(newer());
+    }
+
+    private static List<OrderView> upsertViews(DSLContext sql, List<OrderView> views) {
+        BatchBindStep upsert = sql.batch(upsertView(sql));
+        for (OrderView v : views) {
+            upsert.bind(VIEW.row()
+                    .set(ORDER_VIEW.ORDER_ID, v.orderId())
+                    .set(ORDER_VIEW.REFERENCE, v.reference())
+                    .set(ORDER_VIEW.STATUS, v.status())
+                    .set(ORDER_VIEW.RESTAURANT_ID, v.restaurantId())
+                    .set(ORDER_VIEW.RESTAURANT_NAME, v.restaurant() == null ? null : v.restaurant().name())
+                    .set(ORDER_VIEW.DRIVER_ID, v.driverId())
+                    .set(ORDER_VIEW.DRIVER_NAME, v.driver() == null ? null : v.driver().name())
+                    .set(ORDER_VIEW.DELIVERY_ADDRESS, v.deliveryAddress())
+                    .set(ORDER_VIEW.REQUESTED_DELIVERY_AT, time(v.requestedDeliveryAt()))
+                    .set(ORDER_VIEW.NOTES, v.notes())
+                    .set(ORDER_VIEW.TOTAL_AMOUNT, v.totalAmount())
+                    .set(ORDER_VIEW.ITEM_COUNT, v.itemCount())
+                    .set(ORDER_VIEW.VERSION, v.version())
+                    .set(ORDER_VIEW.SOURCE_LSN, v.sourceLsn())
+                    .set(ORDER_VIEW.RESTAURANT_LSN, v.restaurantLsn())
+                    .set(ORDER_VIEW.DRIVER_LSN, v.driverLsn())
+                    .set(ORDER_VIEW.SOURCE_COMMIT_TIME, time(v.sourceCommitTime()))
+                    .set(ORDER_VIEW.CREATED_AT, time(v.createdAt()))
+                    .set(ORDER_VIEW.UPDATED_AT, time(v.updatedAt()))
+                    .set(ORDER_VIEW.CONFIRMED_AT, time(v.confirmedAt()))
+                    .set(ORDER_VIEW.READY_AT, time(v.readyAt()))
+                    .set(ORDER_VIEW.PICKED_UP_AT, time(v.pickedUpAt()))
+                    .set(ORDER_VIEW.DELIVERED_AT, time(v.deliveredAt()))
+                    .set(ORDER_VIEW.CANCELLED_AT, time(v.cancelledAt()))
+                    .set(ORDER_VIEW.VIEW, JSONB.valueOf(json(v)))
+                    .values());
+        }
+        int[] counts = upsert.execute();
+        List<OrderView> applied = new ArrayList<>();
+        for (int k = 0; k < counts.length; k++) {
+            if (counts[k] > 0 || counts[k] == Statement.SUCCESS_NO_INFO) {
+                applied.add(views.get(k));
             }
-            delete.executeBatch();
-            insert.executeBatch();
+        }
+        return applied;
+    }
+
+    private static void rewriteItems(DSLContext sql, List<OrderView> applied) {
+        if (applied.isEmpty()) {
+            return; // a jOOQ batch without bind values would run its statement once, unbound
+        }
+        BatchBindStep delete = sql.batch(sql.deleteFrom(ORDER_VIEW_ITEM)
+                .where(ORDER_VIEW_ITEM.ORDER_ID.eq(DSL.param("order_id", ORDER_VIEW_ITEM.ORDER_ID))));
+        BatchBindStep insert = sql.batch(sql.insertInto(ORDER_VIEW_ITEM, ITEM.fields()).values(ITEM.placeholders())
+                .onConflict(ORDER_VIEW_ITEM.ITEM_ID).doUpdate()
+                .set(ITEM.excludedExcept(ORDER_VIEW_ITEM.ITEM_ID)));
+        boolean anyItem = false;
+        for (OrderView v : applied) {
+            delete.bind(v.orderId());
+            for (OrderItemView item : v.items()) {
+                insert.bind(ITEM.row()
+                        .set(ORDER_VIEW_ITEM.ITEM_ID, item.itemId())
+                        .set(ORDER_VIEW_ITEM.ORDER_ID, v.orderId())
+                        .set(ORDER_VIEW_ITEM.PRODUCT_ID, item.productId())
+                        .set(ORDER_VIEW_ITEM.PRODUCT_NAME, item.productName())
+                        .set(ORDER_VIEW_ITEM.UNIT_PRICE, item.unitPrice())
+                        .set(ORDER_VIEW_ITEM.QUANTITY, item.quantity())
+                        .set(ORDER_VIEW_ITEM.LINE_TOTAL, item.lineTotal())
+                        .values());
+                anyItem = true;
+            }
+        }
+        delete.execute();
+        if (anyItem) {
+            insert.execute();
         }
     }
 
@@ -175,6 +200,4 @@ public final class ReadStoreOrderViewWriter implements ReadStoreSink.BatchWriter
             throw new UncheckedIOException(e);
         }
     }
-
-
 }
