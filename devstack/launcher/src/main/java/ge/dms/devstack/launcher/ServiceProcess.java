@@ -150,6 +150,7 @@ final class ServiceProcess implements AutoCloseable {
             Path logFile = logDirectory.resolve(name + ".log");
             List<String> command = new ArrayList<>(List.of(javaBinary()));
             command.addAll(heapAndCollector());
+            CoverageAgent.fromSystemProperties().ifPresent(agent -> command.addAll(agent.jvmOptions(name)));
             command.addAll(List.of("-Dfile.encoding=UTF-8",
                     "--sun-misc-unsafe-memory-access=allow")); // Kafka and Netty still call it; JDK 25 only warns
             command.addAll(what);
