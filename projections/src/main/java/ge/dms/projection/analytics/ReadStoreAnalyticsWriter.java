@@ -8,6 +8,7 @@ import ge.dms.readmodel.jooq.tables.records.AnalyticsDailyRecord;
 import ge.dms.schemas.serde.Json;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
+import org.jooq.exception.DataAccessException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +49,7 @@ public final class ReadStoreAnalyticsWriter implements AnalyticsSink, AutoClosea
             try {
                 upsert(key, f);
                 return;
-            } catch (SQLException | org.jooq.exception.DataAccessException e) {
+            } catch (SQLException | DataAccessException e) {
                 connection.discard();
                 if (attempt >= ATTEMPTS) {
                     throw new IllegalStateException("cannot write analytics row " + key, e);

@@ -14,6 +14,7 @@ import ge.dms.schemas.cdc.Op;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Query;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,7 +91,7 @@ public final class ReadStoreHistoryWriter implements ReadStoreSink.BatchWriter<C
             }
             c.commit();
             return applied;
-        } catch (org.jooq.exception.DataAccessException e) {
+        } catch (DataAccessException e) {
             connection.discard();
             throw ReadSideSql.sqlException(e); // the sink retries on SQLException
         } catch (SQLException | RuntimeException e) {

@@ -29,6 +29,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import static ge.dms.readmodel.jooq.Tables.ORDER_VIEW;
+import static org.jooq.impl.DSL.max;
 
 /**
  * Orders created in [from, to) as CSV, streamed: a declared cursor walks the {@code created_at}
@@ -60,7 +61,7 @@ public class CsvExport {
     /** Commit time of the newest change the read side reflects (null while it is empty). */
     public Instant newestChange() throws SQLException {
         try {
-            OffsetDateTime newest = store.sql().select(org.jooq.impl.DSL.max(ORDER_VIEW.SOURCE_COMMIT_TIME)).from(ORDER_VIEW)
+            OffsetDateTime newest = store.sql().select(max(ORDER_VIEW.SOURCE_COMMIT_TIME)).from(ORDER_VIEW)
                     .fetchSingle().value1();
             return newest == null ? null : newest.toInstant();
         } catch (DataAccessException e) {

@@ -14,6 +14,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.Query;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
 import java.io.IOException;
@@ -77,7 +78,7 @@ public final class ReadStoreOrderViewWriter implements ReadStoreSink.BatchWriter
             rewriteItems(sql, applied);
             c.commit();
             return applied.size();
-        } catch (org.jooq.exception.DataAccessException e) {
+        } catch (DataAccessException e) {
             connection.discard();
             throw ReadSideSql.sqlException(e); // the sink retries on SQLException
         } catch (SQLException | RuntimeException e) {
