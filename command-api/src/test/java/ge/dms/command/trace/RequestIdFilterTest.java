@@ -1,6 +1,7 @@
 package ge.dms.command.trace;
 
 import ge.dms.command.problem.Problems;
+import ge.dms.support.problem.ProblemResponses;
 import ge.dms.http.problem.Problem;
 import io.micronaut.core.propagation.MutablePropagatedContext;
 import io.micronaut.core.propagation.PropagatedContext;
@@ -20,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RequestIdFilterTest {
 
     private final JsonMapper json = JsonMapper.createDefault();
-    private final RequestIdFilter filter = new RequestIdFilter(new Problems(json));
+    private final RequestIdFilter filter = new RequestIdFilter(new Problems(new ProblemResponses(json)));
 
     @ParameterizedTest
     @ValueSource(strings = {"abc", "0d9f6c1e-6f0b-4e3a-9d55-2b7c1a2f0e11", "web.order-form:42_retry", "x"})

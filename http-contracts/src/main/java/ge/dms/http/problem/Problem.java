@@ -54,10 +54,18 @@ public record Problem(String slug, String title, int status, String detail, Stri
             body.put("instance", instance);
         }
         if (!errors.isEmpty()) {
-            body.put("errors", errors.stream().map(e -> Map.of("field", e.field(), "message", truncate(e.message()))).toList());
+            body.put("errors", errors.stream().map(Problem::error).toList());
         }
         extensions.forEach(body::putIfAbsent);
         return body;
+    }
+
+    /** {@code field} then {@code message}, in that order in every answer (a {@code Map.of} would vary by JVM run). */
+    private static Map<String, String> error(FieldError error) {
+        Map<String, String> entry = new LinkedHashMap<>();
+        entry.put("field", error.field());
+        entry.put("message", truncate(error.message()));
+        return entry;
     }
 
     private static String truncate(String text) {

@@ -34,4 +34,15 @@ class ProblemTest {
         assertThat(body).doesNotContainKeys("instance", "errors");
         assertThat(Problem.of(400, "a", "b", null).body()).containsEntry("detail", "");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldWriteEachFieldErrorAsFieldThenMessage() {
+        Map<String, Object> body = Problem.of(400, "validation-failed", "Bad", "2 fields")
+                .withErrors(List.of(new FieldError("items[0].quantity", "must be positive"), new FieldError("notes", "too long")))
+                .body();
+
+        List<Map<String, String>> errors = (List<Map<String, String>>) body.get("errors");
+        assertThat(errors).allSatisfy(e -> assertThat(e.keySet()).containsExactly("field", "message"));
+    }
 }

@@ -2,6 +2,7 @@ package ge.dms.query.catalogue;
 
 import ge.dms.query.http.ApiException;
 import ge.dms.query.http.Cursor;
+import ge.dms.query.http.Params;
 
 import java.util.Set;
 
@@ -26,14 +27,7 @@ public record ProductFilter(String category, String q, Boolean active, Cursor cu
     }
 
     public static String query(String value) {
-        if (value == null) {
-            return null;
-        }
-        String text = value.strip();
-        if (text.isEmpty() || text.length() > 100) {
-            throw ApiException.badRequest("q", "q must be 1 to 100 characters");
-        }
-        return text;
+        return Params.text("q", value, 100);
     }
 
     /** The id after which this page starts (0 from the first). */

@@ -1,6 +1,8 @@
 package ge.dms.query.http;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 
 /**
@@ -27,10 +29,21 @@ public record Cursor(long score, long orderId, boolean micros) {
             if (parts.length != 3 || !(parts[0].equals("k1") || parts[0].equals("p1"))) {
                 throw new IllegalArgumentException("unknown cursor shape");
             }
-            return new Cursor(Long.parseLong(parts[1]), Long.parseLong(parts[2]), parts[0].equals("p1"));
+            Cursor cursor = new Cursor(Long.parseLong(parts[1]), Long.parseLong(parts[2]), parts[0].equals("p1"));
+            if (!cursor.inRange()) {
+                // Hand-made: a position outside the years any order has would fail in the database, not here.
+                throw new IllegalArgumentException("position out of range");
+            }
+            return cursor;
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("cursor", "cursor is not one this API issued");
         }
+    }
+
+    private boolean inRange() {
+        ChronoUnit unit = micros ? ChronoUnit.MICROS : ChronoUnit.MILLIS;
+        return orderId >= 0 && score >= unit.between(Instant.EPOCH, Params.MIN_INSTANT)
+                && score <= unit.between(Instant.EPOCH, Params.MAX_INSTANT);
     }
 
     public long millis() {

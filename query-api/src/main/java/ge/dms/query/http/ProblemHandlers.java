@@ -1,22 +1,18 @@
 package ge.dms.query.http;
 
 import ge.dms.http.token.AccessDenied;
-import io.micronaut.context.annotation.Replaces;
-import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
-import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** Maps every error at the HTTP edge to a problem body, in one place. */
+/**
+ * The query API's own refusals as problem bodies. Everything Micronaut answers itself (unknown route, 405, 406, 413,
+ * 414, 431, unconvertible parameters, unhandled exceptions) is made a problem once for both services, by
+ * service-support's {@code ProblemErrorResponseProcessor}.
+ */
 public final class ProblemHandlers {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ProblemHandlers.class);
 
     private ProblemHandlers() {
     }
@@ -25,7 +21,7 @@ public final class ProblemHandlers {
     public static class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpResponse<?>> {
         @Override
         public HttpResponse<?> handle(HttpRequest request, ApiException e) {
-            return Problems.response(e.status(), e.type(), e.getMessage(), e.field());
+            return Problems.response(request, e.status(), e.type(), e.getMessage(), e.field());
         }
     }
 
@@ -34,46 +30,7 @@ public final class ProblemHandlers {
     public static class AccessDeniedHandler implements ExceptionHandler<AccessDenied, HttpResponse<?>> {
         @Override
         public HttpResponse<?> handle(HttpRequest request, AccessDenied e) {
-            return Problems.response(HttpStatus.FORBIDDEN, "forbidden", e.getMessage(), null);
-        }
-    }
-
-    @Singleton
-    @Replaces(io.micronaut.http.server.exceptions.ConversionErrorHandler.class)
-    public static class ConversionHandler implements ExceptionHandler<ConversionErrorException, HttpResponse<?>> {
-        @Override
-        public HttpResponse<?> handle(HttpRequest request, ConversionErrorException e) {
-            String field = e.getArgument().getName();
-            return Problems.response(HttpStatus.BAD_REQUEST, "invalid-parameter", field + ": " + e.getMessage(), field);
-        }
-    }
-
-    @Singleton
-    @Replaces(io.micronaut.http.server.exceptions.UnsatisfiedRouteHandler.class)
-    public static class UnsatisfiedHandler implements ExceptionHandler<UnsatisfiedRouteException, HttpResponse<?>> {
-        @Override
-        public HttpResponse<?> handle(HttpRequest request, UnsatisfiedRouteException e) {
-            String field = e.getArgument().getName();
-            return Problems.response(HttpStatus.BAD_REQUEST, "invalid-parameter", e.getMessage(), field);
-        }
-    }
-
-    @Singleton
-    @Replaces(io.micronaut.http.server.exceptions.HttpStatusHandler.class)
-    public static class StatusHandler implements ExceptionHandler<HttpStatusException, HttpResponse<?>> {
-        @Override
-        public HttpResponse<?> handle(HttpRequest request, HttpStatusException e) {
-            return Problems.response(e.getStatus(), "http-" + e.getStatus().getCode(), e.getMessage(), null);
-        }
-    }
-
-    /** Anything else: logged with its stack, answered without internals. */
-    @Singleton
-    public static class FallbackHandler implements ExceptionHandler<RuntimeException, HttpResponse<?>> {
-        @Override
-        public HttpResponse<?> handle(HttpRequest request, RuntimeException e) {
-            LOG.error("Unhandled error on {} {}", request.getMethod(), request.getPath(), e);
-            return Problems.response(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "unexpected error", null);
+            return Problems.response(request, HttpStatus.FORBIDDEN, "forbidden", e.getMessage(), null);
         }
     }
 }

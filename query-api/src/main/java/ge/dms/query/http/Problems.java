@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import ge.dms.http.problem.FieldError;
 import ge.dms.http.problem.Problem;
 import ge.dms.schemas.serde.Json;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -20,8 +21,15 @@ public final class Problems {
     }
 
     public static MutableHttpResponse<String> response(HttpStatus status, String type, String detail, String field) {
+        return response(null, status, type, detail, field);
+    }
+
+    /** With the request's path as {@code instance} (null: none). */
+    public static MutableHttpResponse<String> response(HttpRequest<?> request, HttpStatus status, String type, String detail,
+                                                       String field) {
         Problem problem = Problem.of(status.getCode(), type, status.getReason(), detail)
-                .withErrors(field == null ? List.of() : List.of(new FieldError(field, detail)));
+                .withErrors(field == null ? List.of() : List.of(new FieldError(field, detail)))
+                .withInstance(request == null ? null : request.getPath());
         return HttpResponse.<String>status(status).contentType(PROBLEM_JSON).body(json(problem.body()));
     }
 

@@ -92,12 +92,25 @@ public class ReadStoreOrders {
         return t == null ? null : t.toInstant();
     }
 
+    /** {@link #unavailable(java.sql.SQLException)} for jOOQ's wrapper of the driver's exception. */
     public static ApiException unavailable(DataAccessException e) {
-        LOG.warn("Read-side PostgreSQL failed: {}", e.toString());
-        return ApiException.unavailable("the read-side database is unavailable; try again shortly");
+        return e.getCause() instanceof java.sql.SQLException sql ? unavailable(sql) : outage(e);
     }
 
+    /**
+     * A read-side failure as the caller's answer: 503 when the database is unreachable or failing, but 400 when it
+     * refused a value the request carried (SQLState class 22, data exception: out of range, bad encoding), which
+     * {@link ge.dms.query.http.Params} should have caught. Bad input must not look like an outage to alerting.
+     */
     public static ApiException unavailable(java.sql.SQLException e) {
+        if (e.getSQLState() != null && e.getSQLState().startsWith("22")) {
+            LOG.warn("Read-side PostgreSQL refused a value from the request: {}", e.toString());
+            return ApiException.badRequest(null, "a value in the request is out of range or not representable");
+        }
+        return outage(e);
+    }
+
+    private static ApiException outage(Exception e) {
         LOG.warn("Read-side PostgreSQL failed: {}", e.toString());
         return ApiException.unavailable("the read-side database is unavailable; try again shortly");
     }

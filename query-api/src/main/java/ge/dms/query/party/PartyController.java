@@ -86,10 +86,7 @@ public class PartyController {
     }
 
     private PartyFilter filter(String q, String active, String cursor, Integer limit) {
-        String text = q == null ? null : q.strip();
-        if (text != null && (text.isEmpty() || text.length() > 100)) {
-            throw ApiException.badRequest("q", "q must be 1 to 100 characters");
-        }
+        String text = Params.text("q", q, 100);
         return new PartyFilter(text, Params.optionalBoolean("active", active), Cursor.decode(cursor),
                 Params.limit(limit, config.getDefaultLimit(), config.getMaxLimit()));
     }

@@ -38,13 +38,14 @@ public class SearchController {
     @Get("/search")
     public HttpResponse<String> search(@Nullable @QueryValue String q, @Nullable @QueryValue Integer limit,
                                        @RequestAttribute(Caller.ATTRIBUTE) Caller caller) {
-        if (q == null || q.isBlank() || q.length() > 100) {
+        String text = Params.text("q", q, 100);
+        if (text == null) {
             throw ApiException.badRequest("q", "q must be 1 to 100 characters");
         }
         int max = Params.limit(limit, config.getDefaultLimit(), config.getMaxLimit());
         Long restaurantId = caller.role() == Role.RESTAURANT ? caller.id() : null;
         Long driverId = caller.role() == Role.DRIVER ? caller.id() : null;
-        ReadStoreOrders.Page page = store.search(q.trim(), restaurantId, driverId, max);
+        ReadStoreOrders.Page page = store.search(text, restaurantId, driverId, max);
         return ViewResponse.ok(ViewJson.page(page.views(), null), Source.READ_STORE, page.newest(), false);
     }
 }

@@ -1,19 +1,26 @@
 package ge.dms.query.web;
 
+import ge.dms.query.http.Problems;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.client.ProxyHttpClient;
+import io.micronaut.http.exceptions.BufferLengthExceededException;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.filter.FilterContinuation;
+import io.micronaut.http.server.HttpServerConfiguration;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
 
 import java.net.MalformedURLException;
 import java.net.URI;
@@ -27,6 +34,11 @@ import java.util.Set;
  * API, so the pages reach both APIs from the origin that served them (no CORS). The same split as
  * compose's nginx ({@code deploy/query-lb.conf}), which sends those requests to command-api itself
  * and leaves this switched off. It runs before authentication: the command API checks the caller.
+ *
+ * <p>What this instance can tell without the command API is answered here, as problems: a declared body over this
+ * server's {@code max-request-size} is a 413 before anything is forwarded (the command API would refuse it anyway,
+ * possibly closing the connection mid-upload); a command API that cannot be reached is a 503 with {@code Retry-After}
+ * (an outage, not a fault of the request), never a bare 500.
  */
 @ServerFilter("/api/**")
 public class CommandApiProxy implements Ordered {
@@ -38,8 +50,10 @@ public class CommandApiProxy implements Ordered {
 
     private final URI target;
     private final ProxyHttpClient client;
+    private final long maxRequestSize;
 
-    public CommandApiProxy(@Value("${dms.query.command-api-url:}") String commandApiUrl) {
+    public CommandApiProxy(@Value("${dms.query.command-api-url:}") String commandApiUrl, HttpServerConfiguration server) {
+        this.maxRequestSize = server.getMaxRequestSize();
         if (commandApiUrl == null || commandApiUrl.isBlank()) {
             this.target = null;
             this.client = null;
@@ -65,6 +79,9 @@ public class CommandApiProxy implements Ordered {
         if (client == null || !isCommand(request)) {
             return next.proceed();
         }
+        if (request.getContentLength() > maxRequestSize) {
+            return Publishers.just(tooLarge(request));
+        }
         String host = request.getHeaders().get(HttpHeaders.HOST);
         var forwarded = request.mutate()
                 .uri(b -> b.scheme(target.getScheme()).host(target.getHost()).port(target.getPort()));
@@ -72,7 +89,24 @@ public class CommandApiProxy implements Ordered {
             // The command API compares a cookie-carrying write's Origin with the host the browser used.
             forwarded.header("X-Forwarded-Host", host);
         }
-        return client.proxy(forwarded);
+        return Mono.from(client.proxy(forwarded)).onErrorResume(e -> Mono.just(failed(request, e)));
+    }
+
+    private MutableHttpResponse<?> tooLarge(HttpRequest<?> request) {
+        return Problems.response(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, "payload-too-large",
+                "the body is larger than " + maxRequestSize + " bytes", null);
+    }
+
+    /** The forwarding failed: the body outgrew the limit on the way (chunked uploads), or the command API is not there. */
+    private MutableHttpResponse<?> failed(HttpRequest<?> request, Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ContentLengthExceededException || t instanceof BufferLengthExceededException) {
+                return tooLarge(request);
+            }
+        }
+        LOG.warn("Forwarding {} {} to the command API failed: {}", request.getMethod(), request.getPath(), e.toString());
+        return Problems.response(request, HttpStatus.SERVICE_UNAVAILABLE, "command-api-unavailable",
+                "the command API cannot be reached; try again shortly", null).header(HttpHeaders.RETRY_AFTER, "1");
     }
 
     @Override
