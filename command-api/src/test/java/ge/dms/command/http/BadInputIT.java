@@ -1,5 +1,6 @@
 package ge.dms.command.http;
 
+import ge.dms.command.support.ProblemCheck;
 import ge.dms.command.support.TestApi;
 import ge.dms.command.support.TestApi.Reply;
 import ge.dms.devstack.test.TestNamespace;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.TestInstance;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static ge.dms.command.persistence.jooq.Tables.DRIVERS;
 import static ge.dms.command.persistence.jooq.Tables.ORDERS;
@@ -94,23 +94,7 @@ class BadInputIT {
     }
 
     private static String checkProblem(Reply reply, int expected) {
-        if (reply.status() != expected) {
-            return "expected " + expected;
-        }
-        String contentType = reply.header("Content-Type");
-        if (contentType == null || !contentType.startsWith("application/problem+json")) {
-            return "content type " + contentType;
-        }
-        Map<String, Object> json = reply.json();
-        if (!(json.get("type") instanceof String type) || !type.startsWith("https://dms.ge/problems/")
-                || !(json.get("title") instanceof String) || !(json.get("detail") instanceof String)
-                || !Integer.valueOf(expected).equals(json.get("status"))) {
-            return "not a problem document";
-        }
-        if ("https://dms.ge/problems/validation-failed".equals(json.get("type")) && !(json.get("errors") instanceof List<?> errors && !errors.isEmpty())) {
-            return "validation problem without field errors";
-        }
-        return null;
+        return ProblemCheck.problemFault(reply, expected);
     }
 
     /** Everything a bad request could have changed. */

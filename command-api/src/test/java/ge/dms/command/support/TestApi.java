@@ -53,6 +53,11 @@ public final class TestApi implements AutoCloseable {
     }
 
     public static TestApi start(TestNamespace ns) {
+        return start(ns, Map.of());
+    }
+
+    /** With {@code overrides} (settings or DMS_* variables) over the test's defaults. */
+    public static TestApi start(TestNamespace ns, Map<String, Object> overrides) {
         PostgresEndpoint db = ns.writeDatabase();
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("DMS_POSTGRES_URL", db.jdbcUrl());
@@ -61,6 +66,7 @@ public final class TestApi implements AutoCloseable {
         properties.put("DMS_JWT_SECRET", SECRET);
         properties.put("DMS_COMMAND_API_PORT", -1);
         properties.put("dms.postgres.maximum-pool-size", 4);
+        properties.putAll(overrides);
         try {
             return new TestApi(CommandApi.start(properties), db);
         } catch (SQLException e) {
@@ -145,11 +151,19 @@ public final class TestApi implements AutoCloseable {
 
     /** Sends {@code body} chunked, with no Content-Length, as a client streaming an unbounded body would. */
     public Reply sendChunked(String path, String token, byte[] body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(api.url() + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))).build();
+        return sendChunked(path, token, "application/json", body);
+    }
+
+    /** Chunked, as {@link #sendChunked(String, String, byte[])}, with {@code contentType} (null: no Content-Type). */
+    public Reply sendChunked(String path, String token, String contentType, byte[] body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(api.url() + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Reply(response.statusCode(), response.headers().map(), response.body(), json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

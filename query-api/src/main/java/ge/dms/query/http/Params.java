@@ -61,17 +61,17 @@ public final class Params {
     }
 
     /**
-     * A search text: null when absent; else stripped, 1 to {@code maxLength} characters, and free of control
-     * characters (PostgreSQL refuses a NUL in text, and no name or reference holds one).
+     * A search text: null when absent; else stripped of surrounding white space, 1 to {@code maxLength} characters,
+     * and free of control characters (PostgreSQL refuses a NUL in text, and no name or reference holds one).
      */
     public static String text(String name, String value, int maxLength) {
         if (value == null) {
             return null;
         }
-        if (value.chars().anyMatch(Character::isISOControl) || hasLoneSurrogate(value)) {
+        String text = value.strip();
+        if (text.chars().anyMatch(Character::isISOControl) || hasLoneSurrogate(text)) {
             throw ApiException.badRequest(name, name + " must not contain control characters");
         }
-        String text = value.strip();
         if (text.isEmpty() || text.length() > maxLength) {
             throw ApiException.badRequest(name, name + " must be 1 to " + maxLength + " characters");
         }

@@ -33,4 +33,15 @@ class CursorTest {
                     .satisfies(e -> assertThat(((ApiException) e).status().getCode()).isEqualTo(400));
         }
     }
+
+    @Test
+    void shouldRefuseAPositionOutsideTheYearsAnyOrderHas() {
+        for (long score : new long[] {Long.MAX_VALUE, Long.MIN_VALUE, 253_402_300_800_000L}) {
+            String forged = new Cursor(score, 1, false).encode();
+
+            assertThatThrownBy(() -> Cursor.decode(forged)).isInstanceOf(ApiException.class)
+                    .satisfies(e -> assertThat(((ApiException) e).status().getCode()).isEqualTo(400));
+        }
+        assertThat(Cursor.decode(new Cursor(253_402_300_799_000L, 1, false).encode()).score()).isEqualTo(253_402_300_799_000L);
+    }
 }
