@@ -193,6 +193,8 @@ class HostileInputIT {
                 // The pages' report endpoint, the one body this service reads
                 new Case("report with a key twice", 400, "invalid-parameter", "POST", "/web/reports", null, "application/json",
                         "{\"page\":\"driver\",\"page\":\"dispatch\",\"kind\":\"load\",\"seconds\":1}".getBytes(StandardCharsets.UTF_8)),
+                new Case("report that is not JSON", 400, "invalid-parameter", "POST", "/web/reports", null, "application/json",
+                        "{\"page\": [}".getBytes(StandardCharsets.UTF_8)),
                 new Case("report without Content-Type", 415, "content-type-required", "POST", "/web/reports", null, null, report),
                 new Case("report as XML", 415, "unsupported-media-type", "POST", "/web/reports", null, "application/xml", report),
                 new Case("1 MB report", 413, "payload-too-large", "POST", "/web/reports", null, "application/json",
