@@ -49,7 +49,7 @@ class WebPagesIT {
             }
             String dispatch = stack.get("/dispatch", null).body();
             Matcher script = Pattern.compile("src=\"(/assets/[0-9a-f]{16}/dispatch\\.js)\"").matcher(dispatch);
-            Matcher echarts = Pattern.compile("src=\"(/webjars/echarts/[0-9.]+/dist/echarts\\.min\\.js)\"").matcher(dispatch);
+            Matcher echarts = Pattern.compile("(?:src|href)=\"(/webjars/echarts/[0-9.]+/dist/echarts\\.min\\.js)\"").matcher(dispatch);
             assertThat(script.find()).as(dispatch).isTrue();
             assertThat(echarts.find()).as(dispatch).isTrue();
             for (String file : List.of(script.group(1), echarts.group(1), script.group(1).replace("dispatch.js", "app.css"))) {
