@@ -24,6 +24,11 @@ public final class DatabaseOptions {
         return url;
     }
 
+    /** Whether a write database was given (a scenario that only reports something from it may go without). */
+    public boolean given() {
+        return url != null && !url.isBlank();
+    }
+
     public String user() {
         return user;
     }

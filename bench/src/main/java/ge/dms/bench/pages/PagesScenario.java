@@ -116,8 +116,8 @@ public final class PagesScenario extends LiveScenario {
     }
 
     private Long ordersOnWriteSide() throws SQLException {
-        if (database.url() == null || database.url().isBlank()) {
-            return null;
+        if (!database.given()) {
+            return null; // only reported: the pages are timed all the same
         }
         try (Connection c = writeSide().connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM orders")) {
             rs.next();

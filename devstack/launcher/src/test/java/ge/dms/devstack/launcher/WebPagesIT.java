@@ -256,10 +256,14 @@ class WebPagesIT {
         bench.setOut(new PrintWriter(printed, true));
         bench.setErr(new PrintWriter(printed, true));
         int exit = bench.execute("pages", "--quick", "--no-progress", "--results-dir=" + results, "--query-api=" + platform.webPages(),
-                "--jwt-secret-file=" + shared.secretFile(), "--restaurant=" + restaurantId);
+                "--jwt-secret-file=" + shared.secretFile(), "--restaurant=" + restaurantId,
+                "--postgres-url=" + shared.infrastructure().endpoints().writeDatabase().jdbcUrl(),
+                "--postgres-user=" + shared.infrastructure().endpoints().writeDatabase().user(),
+                "--postgres-password=" + shared.infrastructure().endpoints().writeDatabase().password());
         assertThat(exit).as(printed.toString()).isZero();
         JsonNode pages = new ObjectMapper().readTree(results.resolve("pages.json").toFile());
         assertThat(pages.path("figures").path("scriptErrors")).as("script errors while timed").isEmpty();
+        assertThat(pages.path("figures").path("ordersOnWriteSide").asLong()).as("orders counted on the write side").isPositive();
         Map<String, Long> counts = new TreeMap<>();
         pages.path("series").forEach(s -> counts.put(s.path("name").asText(), s.path("count").asLong()));
         assertThat(counts).containsEntry("cold dispatcher: board first page", 1L).containsEntry("cold dispatcher: charts (last 30 days)", 1L)
