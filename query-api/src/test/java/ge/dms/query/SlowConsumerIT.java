@@ -24,7 +24,10 @@ class SlowConsumerIT {
     @Test
     void shouldDisconnectAClientThatCannotKeepUpAndLetItResume(Infrastructure infra, TestNamespace ns) throws Exception {
         String redis = infra.endpoints().redisUrl();
-        Map<String, Object> tight = Map.of("dms.query.live-buffer", 20, "dms.query.send-timeout", "1s");
+        // Replay pages of 100 such messages are 2.4 MB: a loaded CI machine can take longer than the default 500 ms
+        // Redis timeout to read one, and the resume would then end "redis unavailable" (1013), which is not under test.
+        Map<String, Object> tight = Map.of("dms.query.live-buffer", 20, "dms.query.send-timeout", "1s",
+                "dms.query.redis-timeout", "10s");
         try (TestStack stack = TestStack.start(ns, redis, redis, tight)) {
             URI uri = URI.create(stack.uri("/api/drivers/57/live").toString().replaceFirst("^http", "ws"));
             String big = "ხ".repeat(8000); // ~24 kB per message: the socket buffers fill after a few hundred

@@ -21,6 +21,8 @@ public final class LiveClient implements WebSocket.Listener, AutoCloseable {
     private final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
     private final StringBuilder partial = new StringBuilder();
     public final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    /** The close frame's reason, for failure messages (the server puts the cause and the cursor in it). */
+    private volatile String closeReason = "";
     private final boolean autoRequest;
     private WebSocket socket;
 
@@ -59,6 +61,7 @@ public final class LiveClient implements WebSocket.Listener, AutoCloseable {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closeReason = reason;
         closed.complete(statusCode);
         return null;
     }
@@ -79,7 +82,7 @@ public final class LiveClient implements WebSocket.Listener, AutoCloseable {
         while (m == null && System.nanoTime() < deadline) {
             m = messages.poll(100, TimeUnit.MILLISECONDS);
             if (m == null && closed.isDone()) {
-                throw new AssertionError("socket closed: " + closed.handle((code, e) -> e == null ? "code " + code : e.toString()).join());
+                throw new AssertionError("socket closed: " + closed.handle((code, e) -> e == null ? "code " + code + " (" + closeReason + ")" : e.toString()).join());
             }
         }
         if (m == null) {
