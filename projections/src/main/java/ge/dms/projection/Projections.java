@@ -101,7 +101,7 @@ public final class Projections implements AutoCloseable {
             List<String> names = new ArrayList<>(topics.cdc().allNames());
             names.addAll(topics.outputNames());
             TopicBootstrap.ensure(config.kafkaBootstrap(), names, Set.of(topics.orderViews().name()),
-                    config.partitions(), config.replicationFactor());
+                    config.partitions(), config.replicationFactor(), topics.cdc().orders().name());
         }
 
         RedisURI redisUri = RedisURI.create(config.redisUrl());

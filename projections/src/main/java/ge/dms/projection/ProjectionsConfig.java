@@ -22,7 +22,9 @@ import java.util.Objects;
  * @param stateDir            {@code DMS_PROJECTIONS_STATE_DIR}: Kafka Streams state stores (RocksDB)
  * @param driverStreamMaxLen  approximate length bound of each driver's Redis change stream
  * @param createTopics        create missing input and output topics (dev and tests; production provisions them)
- * @param partitions          partitions of topics created here
+ * @param partitions          {@code DMS_PROJECTIONS_TOPIC_PARTITIONS}: partitions of topics created here;
+ *                            {@link #MATCH_CDC_PARTITIONS} (the default) takes the CDC orders topic's count, so the
+ *                            views and events scale out as far as the change topics do
  * @param replicationFactor   replication of topics created here and of Streams' internal topics
  * @param itemsRepartitioned  {@code DMS_PROJECTIONS_ITEMS_REPARTITIONED}: re-key the items through a repartition topic,
  *                            for change topics written before cdc-pipeline put items on their order's partition
@@ -30,6 +32,8 @@ import java.util.Objects;
  * @param redisSyncWrites     {@code DMS_PROJECTIONS_REDIS_SYNC_WRITES}: wait for Redis's answer to each view before the next
  *                            (for comparison; by default views are pipelined and settled before each commit)
  * @param orderViewThreads    {@code DMS_PROJECTIONS_ORDER_VIEW_THREADS}: stream threads of the order view application
+ * @param standbyReplicas     {@code DMS_PROJECTIONS_STANDBY_REPLICAS}: warm copies of each state store on other instances,
+ *                            so a failed-over task resumes at once instead of restoring its store from the changelog
  */
 public record ProjectionsConfig(String kafkaBootstrap,
                                 String redisUrl,
@@ -46,11 +50,14 @@ public record ProjectionsConfig(String kafkaBootstrap,
                                 short replicationFactor,
                                 boolean itemsRepartitioned,
                                 boolean redisSyncWrites,
-                                int orderViewThreads) {
+                                int orderViewThreads,
+                                int standbyReplicas) {
 
     public static final String DEFAULT_APPLICATION_ID = "dms-projections";
     public static final String DEFAULT_REDIS_KEY_PREFIX = "dms:";
     public static final long DEFAULT_DRIVER_STREAM_MAX_LEN = 1000;
+    /** {@link #partitions} when not set: as many as the CDC orders topic has. */
+    public static final int MATCH_CDC_PARTITIONS = 0;
 
     public ProjectionsConfig {
         Objects.requireNonNull(kafkaBootstrap, "kafkaBootstrap");
@@ -66,7 +73,7 @@ public record ProjectionsConfig(String kafkaBootstrap,
     public static ProjectionsConfig of(String kafkaBootstrap, String redisUrl, String readJdbcUrl, String readUser,
                                        String readPassword) {
         return new ProjectionsConfig(kafkaBootstrap, redisUrl, readJdbcUrl, readUser, readPassword, "", null, null,
-                null, DEFAULT_DRIVER_STREAM_MAX_LEN, false, 1, (short) 1, false, false, 1);
+                null, DEFAULT_DRIVER_STREAM_MAX_LEN, false, MATCH_CDC_PARTITIONS, (short) 1, false, false, 1, 0);
     }
 
     /**
@@ -94,17 +101,25 @@ public record ProjectionsConfig(String kafkaBootstrap,
                 s.text("DMS_PROJECTIONS_APPLICATION_ID", null), s.text("DMS_REDIS_KEY_PREFIX", null),
                 state == null ? null : Path.of(state), DEFAULT_DRIVER_STREAM_MAX_LEN,
                 s.bool("DMS_PROJECTIONS_CREATE_TOPICS", false),
-                (int) s.number("DMS_PROJECTIONS_TOPIC_PARTITIONS", 1, 1, Integer.MAX_VALUE),
+                (int) s.number("DMS_PROJECTIONS_TOPIC_PARTITIONS", MATCH_CDC_PARTITIONS, 1, Integer.MAX_VALUE),
                 (short) s.number("DMS_PROJECTIONS_REPLICATION_FACTOR", 1, -1, Short.MAX_VALUE),
                 s.bool("DMS_PROJECTIONS_ITEMS_REPARTITIONED", false),
                 s.bool("DMS_PROJECTIONS_REDIS_SYNC_WRITES", false),
-                (int) s.number("DMS_PROJECTIONS_ORDER_VIEW_THREADS", 1, 1, 64));
+                (int) s.number("DMS_PROJECTIONS_ORDER_VIEW_THREADS", 1, 1, 64),
+                (int) s.number("DMS_PROJECTIONS_STANDBY_REPLICAS", 0, 0, 16));
     }
 
     public ProjectionsConfig withNamespace(String topicPrefix, String applicationId, String redisKeyPrefix, Path stateDir) {
         return new ProjectionsConfig(kafkaBootstrap, redisUrl, readJdbcUrl, readUser, readPassword, topicPrefix,
                 applicationId, redisKeyPrefix, stateDir, driverStreamMaxLen, true, partitions, replicationFactor, itemsRepartitioned, redisSyncWrites,
-                orderViewThreads);
+                orderViewThreads, standbyReplicas);
+    }
+
+    /** The same with {@code partitions} for the topics created here (tests that pin one). */
+    public ProjectionsConfig withPartitions(int partitions) {
+        return new ProjectionsConfig(kafkaBootstrap, redisUrl, readJdbcUrl, readUser, readPassword, topicPrefix,
+                applicationId, redisKeyPrefix, stateDir, driverStreamMaxLen, createTopics, partitions, replicationFactor,
+                itemsRepartitioned, redisSyncWrites, orderViewThreads, standbyReplicas);
     }
 
     /** How the order view projection reads the items. */

@@ -66,6 +66,8 @@ public final class StreamsSettings {
         p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 3_000);
         p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().resolve(applicationId).toString());
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.replicationFactor());
+        // Off by default (one instance has no other to hold a copy); with two or more, a standby makes failover instant.
+        p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.standbyReplicas());
         return p;
     }
 }

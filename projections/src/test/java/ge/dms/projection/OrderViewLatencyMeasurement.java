@@ -59,7 +59,9 @@ class OrderViewLatencyMeasurement {
         RedisKeys keys = new RedisKeys(ns.redisKeyPrefix());
         ProjectionsConfig config = ProjectionsConfig.of(infra.endpoints().kafkaBootstrap(), infra.endpoints().redisUrl(),
                 readDb.jdbcUrl(), readDb.user(), readDb.password())
-                .withNamespace(ns.topicPrefix(), ns.applicationId("latency"), ns.redisKeyPrefix(), stateDir);
+                .withNamespace(ns.topicPrefix(), ns.applicationId("latency"), ns.redisKeyPrefix(), stateDir)
+                // One partition: this test sends items keyed by their own id, not on their order's partition as cdc-pipeline does.
+                .withPartitions(1);
         Histogram histogram = new Histogram(TimeUnit.SECONDS.toMicros(10), 3);
         AtomicLong received = new AtomicLong();
         AtomicBoolean reading = new AtomicBoolean(true);

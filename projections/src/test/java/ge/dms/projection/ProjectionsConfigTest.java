@@ -31,6 +31,28 @@ class ProjectionsConfigTest {
     }
 
     @Test
+    void shouldMatchTheChangeTopicsPartitionsWhenNoCountIsSet() {
+        Map<String, String> env = new HashMap<>(ENV);
+        env.remove("DMS_PROJECTIONS_TOPIC_PARTITIONS");
+
+        assertThat(ProjectionsConfig.fromEnvironment(env).partitions()).isEqualTo(ProjectionsConfig.MATCH_CDC_PARTITIONS);
+    }
+
+    @Test
+    void shouldGiveEveryStreamsApplicationTheStandbyReplicasAsked() {
+        Map<String, String> env = new HashMap<>(ENV);
+        assertThat(ProjectionsConfig.fromEnvironment(env).standbyReplicas()).isZero();
+        env.put("DMS_PROJECTIONS_STANDBY_REPLICAS", "1");
+
+        ProjectionsConfig config = ProjectionsConfig.fromEnvironment(env);
+
+        assertThat(StreamsSettings.properties(config, "app", StreamsSettings.HOT_PATH))
+                .containsEntry(org.apache.kafka.streams.StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1);
+        assertThat(StreamsSettings.properties(config, "app", StreamsSettings.BATCH))
+                .containsEntry(org.apache.kafka.streams.StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1);
+    }
+
+    @Test
     void shouldNameEveryMissingVariableInOneError() {
         assertThatThrownBy(() -> ProjectionsConfig.fromEnvironment(Map.of()))
                 .isInstanceOfSatisfying(InvalidSettingsException.class, e -> assertThat(e.problems()).containsExactly(

@@ -58,7 +58,9 @@ class ProjectionsConsistencyIT {
         RedisKeys keys = new RedisKeys(ns.redisKeyPrefix());
         ProjectionsConfig config = ProjectionsConfig.of(infra.endpoints().kafkaBootstrap(), infra.endpoints().redisUrl(),
                         readDb.jdbcUrl(), readDb.user(), readDb.password())
-                .withNamespace(ns.topicPrefix(), ns.applicationId("consistency"), ns.redisKeyPrefix(), stateDir);
+                .withNamespace(ns.topicPrefix(), ns.applicationId("consistency"), ns.redisKeyPrefix(), stateDir)
+                // One partition: this test sends items keyed by their own id, not on their order's partition as cdc-pipeline does.
+                .withPartitions(1);
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.endpoints().kafkaBootstrap());
         RedisClient client = RedisClient.create(infra.endpoints().redisUrl());

@@ -74,7 +74,9 @@ class ProjectionsIT {
         keys = new RedisKeys(ns.redisKeyPrefix());
         ProjectionsConfig config = ProjectionsConfig.of(bootstrap, infra.endpoints().redisUrl(), readDb.jdbcUrl(),
                         readDb.user(), readDb.password())
-                .withNamespace(ns.topicPrefix(), ns.applicationId("projections"), ns.redisKeyPrefix(), stateDir);
+                .withNamespace(ns.topicPrefix(), ns.applicationId("projections"), ns.redisKeyPrefix(), stateDir)
+                // One partition: this test sends items keyed by their own id, not on their order's partition as cdc-pipeline does.
+                .withPartitions(1);
         projections = Projections.start(config);
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);

@@ -48,7 +48,9 @@ class ViewRebuildIT {
         RedisKeys keys = new RedisKeys(ns.redisKeyPrefix());
         ProjectionsConfig config = ProjectionsConfig.of(infra.endpoints().kafkaBootstrap(), infra.endpoints().redisUrl(),
                         readDb.jdbcUrl(), readDb.user(), readDb.password())
-                .withNamespace(ns.topicPrefix(), ns.applicationId("rebuild"), ns.redisKeyPrefix(), stateDir);
+                .withNamespace(ns.topicPrefix(), ns.applicationId("rebuild"), ns.redisKeyPrefix(), stateDir)
+                // One partition: this test sends items keyed by their own id, not on their order's partition as cdc-pipeline does.
+                .withPartitions(1);
         RedisClient client = RedisClient.create(infra.endpoints().redisUrl());
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
             RedisCommands<String, String> redis = connection.sync();

@@ -47,7 +47,9 @@ class ViewCheckIT {
         ProjectionTopics topics = ProjectionTopics.withPrefix(ns.topicPrefix());
         ProjectionsConfig config = ProjectionsConfig.of(infra.endpoints().kafkaBootstrap(), infra.endpoints().redisUrl(),
                         readDb.jdbcUrl(), readDb.user(), readDb.password())
-                .withNamespace(ns.topicPrefix(), ns.applicationId("check"), ns.redisKeyPrefix(), stateDir);
+                .withNamespace(ns.topicPrefix(), ns.applicationId("check"), ns.redisKeyPrefix(), stateDir)
+                // One partition: this test sends items keyed by their own id, not on their order's partition as cdc-pipeline does.
+                .withPartitions(1);
         var write = new ViewCheck.Database(writeDb.jdbcUrl(), writeDb.user(), writeDb.password());
         var read = new ViewCheck.Database(readDb.jdbcUrl(), readDb.user(), readDb.password());
         RedisKeys keys = new RedisKeys(ns.redisKeyPrefix());
