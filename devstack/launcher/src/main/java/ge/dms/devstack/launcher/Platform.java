@@ -17,8 +17,10 @@ import java.util.Map;
 /**
  * The four services, each its own JVM started from its module's build (or, as production runs
  * them, from their runnable jars) and configured by environment variables alone, in dependency
- * order: command-api (its migrations create the publication), cdc-pipeline, projections, then one
- * or more query-api instances. Each is awaited on its {@code /health}.
+ * order: command-api (its migrations create the publication), cdc-pipeline, one or more projections
+ * instances, then as many query-api instances. Each is awaited on its {@code /health}. With two or more,
+ * the projections instances share one Streams application each (same application id, their own state
+ * folders), so Kafka Streams spreads the partitions over them and moves a lost instance's tasks to the others.
  */
 final class Platform implements AutoCloseable {
 
@@ -38,7 +40,8 @@ final class Platform implements AutoCloseable {
     private URI commandApi;
     private final List<URI> queryApis = new ArrayList<>();
     private URI cdcHealth;
-    private URI projectionsHealth;
+    /** Health URL of each projections instance, in start order. */
+    private final Map<String, URI> projections = new LinkedHashMap<>();
 
     /** Where the services listen; -1 picks a free port. */
     record Ports(int commandApi, int queryApi) {
@@ -59,20 +62,26 @@ final class Platform implements AutoCloseable {
         return start(endpoints, jwtSecret, projectRoot, logs, stateRoot, ports, Launch.CLASSES, 1);
     }
 
-    /** With {@code queryApis} query API instances (the first on {@code ports.queryApi()}, the others on free ports). */
+    /**
+     * With {@code instances} projections and as many query API instances (the first query API on
+     * {@code ports.queryApi()}, the others on free ports).
+     */
     static Platform start(Endpoints endpoints, String jwtSecret, Path projectRoot, Path logs, Path stateRoot, Ports ports,
-                          Launch launch, int queryApis) {
-        return start(endpoints, jwtSecret, projectRoot, logs, stateRoot, ports, launch, queryApis, Map.of());
+                          Launch launch, int instances) {
+        return start(endpoints, jwtSecret, projectRoot, logs, stateRoot, ports, launch, instances, Map.of());
     }
 
     /** As above, with {@code everyService} added to each service's environment (e.g. DMS_LOG_FORMAT, DMS_TRACE_LOG_LEVEL). */
     static Platform start(Endpoints endpoints, String jwtSecret, Path projectRoot, Path logs, Path stateRoot, Ports ports,
-                          Launch launch, int queryApis, Map<String, String> everyService) {
+                          Launch launch, int instances, Map<String, String> everyService) {
+        if (instances < 1) {
+            throw new IllegalArgumentException("instances must be at least 1, got " + instances);
+        }
         Platform platform = new Platform();
         platform.launchMode = launch;
         platform.everyService = Map.copyOf(everyService);
         try {
-            platform.startAll(endpoints, jwtSecret, projectRoot, logs, stateRoot, ports, queryApis);
+            platform.startAll(endpoints, jwtSecret, projectRoot, logs, stateRoot, ports, instances);
             return platform;
         } catch (RuntimeException e) {
             platform.close();
@@ -81,7 +90,7 @@ final class Platform implements AutoCloseable {
     }
 
     private void startAll(Endpoints endpoints, String jwtSecret, Path projectRoot, Path logs, Path stateRoot, Ports ports,
-                          int queryApiCount) {
+                          int instances) {
         this.projectRoot = projectRoot;
         this.logs = logs;
         int commandPort = ports.commandApi() < 0 ? FreePorts.next() : ports.commandApi();
@@ -94,27 +103,39 @@ final class Platform implements AutoCloseable {
         start(define("cdc-pipeline", "cdc-pipeline", "ge.dms.cdc.CdcPipeline", environment(endpoints,
                 "CDC_HEALTH_PORT", String.valueOf(cdcPort)), cdcHealth));
 
-        int projectionsPort = FreePorts.next();
-        projectionsHealth = URI.create("http://localhost:" + projectionsPort + "/health");
-        define(PROJECTIONS, "projections", "ge.dms.projection.ProjectionsMain", environment(endpoints,
-                "DMS_PROJECTIONS_HEALTH_PORT", String.valueOf(projectionsPort),
-                "DMS_PROJECTIONS_STATE_DIR", stateRoot.resolve("projections-state").toString(),
-                // Locally nobody provisions topics; production does, with its own partitions and replication.
-                "DMS_PROJECTIONS_CREATE_TOPICS", "true"), projectionsHealth);
-        startProjections();
+        List<Spec> projectionsSpecs = new ArrayList<>();
+        for (int i = 0; i < instances; i++) {
+            String name = instanceName(PROJECTIONS, i);
+            URI health = URI.create("http://localhost:" + FreePorts.next() + "/health");
+            projections.put(name, health);
+            projectionsSpecs.add(define(name, "projections", "ge.dms.projection.ProjectionsMain", environment(endpoints,
+                    "DMS_PROJECTIONS_HEALTH_PORT", String.valueOf(health.getPort()),
+                    // Each instance its own RocksDB folder (a state folder is locked by one instance).
+                    "DMS_PROJECTIONS_STATE_DIR", stateRoot.resolve(i == 0 ? "projections-state" : name + "-state").toString(),
+                    // Locally nobody provisions topics; production does, with its own partitions and replication.
+                    "DMS_PROJECTIONS_CREATE_TOPICS", "true"), health));
+        }
+        // The first alone (it creates the topics), then the others side by side: they join its groups.
+        start(projectionsSpecs.getFirst());
+        startTogether(projectionsSpecs.subList(1, projectionsSpecs.size()));
 
         List<Spec> queryApiSpecs = new ArrayList<>();
-        for (int i = 0; i < queryApiCount; i++) {
+        for (int i = 0; i < instances; i++) {
             int queryPort = i == 0 && ports.queryApi() >= 0 ? ports.queryApi() : FreePorts.next();
             URI queryApi = URI.create("http://localhost:" + queryPort);
             queryApis.add(queryApi);
-            queryApiSpecs.add(define(i == 0 ? "query-api" : "query-api-" + (i + 1), "query-api", "ge.dms.query.Application",
+            queryApiSpecs.add(define(instanceName("query-api", i), "query-api", "ge.dms.query.Application",
                     environment(endpoints, "DMS_JWT_SECRET", jwtSecret, "DMS_QUERY_API_PORT", String.valueOf(queryPort),
                             // One origin for the web pages without a load balancer: writes go on to the command API.
                             "DMS_QUERY_COMMAND_API_URL", commandApi.toString()),
                     queryApi.resolve("/health")));
         }
         startTogether(queryApiSpecs); // they need nothing from each other
+    }
+
+    /** {@code projections}, {@code projections-2}, ...: the first keeps the plain name (logs, restart, faults). */
+    private static String instanceName(String service, int index) {
+        return index == 0 ? service : service + "-" + (index + 1);
     }
 
     private Spec define(String name, String module, String mainClass, Map<String, String> environment, URI health) {
@@ -155,12 +176,15 @@ final class Platform implements AutoCloseable {
         }
     }
 
-    /** Starts the projections (again, after {@link #killProjections()}) and waits until every topology runs. */
+    /** Starts the (first) projections instance again, after {@link #killProjections()}, and waits until every topology runs. */
     synchronized void startProjections() {
         start(specs.get(PROJECTIONS));
     }
 
-    /** {@code kill -9} of the projections: no shutdown hook, no commit, no leaving the consumer groups. */
+    /**
+     * {@code kill -9} of the (first) projections instance: no shutdown hook, no commit, no leaving the consumer
+     * groups. With other instances its tasks move to them once its session times out.
+     */
     synchronized void killProjections() {
         ServiceProcess projections = running.remove(PROJECTIONS);
         if (projections != null) {
@@ -200,14 +224,19 @@ final class Platform implements AutoCloseable {
      * are then filled as the projections re-read the change topics from the beginning.
      */
     synchronized void rebuildViews() {
-        stop(PROJECTIONS);
-        int exit = ServiceProcess.start("rebuild-views", projectRoot.resolve("projections"), "ge.dms.projection.rebuild.ViewRebuild",
-                specs.get(PROJECTIONS).environment(), logs).awaitExit(START_TIMEOUT);
-        if (exit != 0) {
-            throw new IllegalStateException("dropping the views failed (exit " + exit + "); see " + logs.resolve("rebuild-views.log")
-                    + "; the projections stay stopped");
+        List<String> instances = List.copyOf(projections.keySet());
+        instances.reversed().forEach(this::stop);
+        // Once per instance: each deletes its own state folder; what they share (groups, topics, keys) goes the first time.
+        for (String name : instances) {
+            int exit = ServiceProcess.start("rebuild-views", projectRoot.resolve("projections"), "ge.dms.projection.rebuild.ViewRebuild",
+                    specs.get(name).environment(), logs).awaitExit(START_TIMEOUT);
+            if (exit != 0) {
+                throw new IllegalStateException("dropping the views failed (exit " + exit + "); see " + logs.resolve("rebuild-views.log")
+                        + "; the projections stay stopped");
+            }
         }
-        startProjections();
+        start(specs.get(instances.getFirst()));
+        startTogether(instances.subList(1, instances.size()).stream().map(specs::get).toList());
     }
 
     private Map<String, String> environment(Endpoints endpoints, String... namesAndValues) {
@@ -243,8 +272,14 @@ final class Platform implements AutoCloseable {
         return cdcHealth;
     }
 
+    /** The first projections instance's health URL. */
     URI projectionsHealth() {
-        return projectionsHealth;
+        return projections.values().iterator().next();
+    }
+
+    /** Every projections instance's health URL, by name, the first being {@link #projectionsHealth()}. */
+    Map<String, URI> projectionsInstances() {
+        return Collections.unmodifiableMap(projections);
     }
 
     @Override

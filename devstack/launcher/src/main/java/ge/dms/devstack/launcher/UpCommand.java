@@ -50,8 +50,17 @@ final class UpCommand implements Callable<Integer> {
             + "6 months of lifecycles) and wait until CDC and the projections have caught up (default: the small demo only).")
     private Integer demoSize;
 
+    @Option(names = "--instances", paramLabel = "N", defaultValue = "1",
+            description = "Run N projections and N query API instances (scale-out and failover; "
+                    + "DMS_PROJECTIONS_STANDBY_REPLICAS=1 keeps warm copies of the state; default ${DEFAULT-VALUE}).")
+    private int instances;
+
     @Override
     public Integer call() throws InterruptedException {
+        if (instances < 1 || instances > 8) {
+            Console.out().println("up: --instances must be from 1 to 8, got " + instances);
+            return 2;
+        }
         PrintStream console = Console.out();
         CountDownLatch stopped = new CountDownLatch(1);
         Services services = new Services();
@@ -75,7 +84,7 @@ final class UpCommand implements Callable<Integer> {
             endpoints = infrastructure.endpoints();
             jwtSecret = DevSecret.resolve(System.getenv(), DevSecret.projectRoot());
             platform = services.add(Platform.start(endpoints, jwtSecret, DevSecret.projectRoot(), logs, stateDirectory(),
-                    new Platform.Ports(portOrFree(commandPort), portOrFree(queryPort)), Platform.Launch.JARS_WITH_AOT_CACHE, 1));
+                    new Platform.Ports(portOrFree(commandPort), portOrFree(queryPort)), Platform.Launch.JARS_WITH_AOT_CACHE, instances));
             demo = noDemo ? null : loadDemo(endpoints.writeDatabase());
             if (demoSize != null && demoSize > 0) {
                 generated = DemoSize.load(endpoints, demoSize);
@@ -96,7 +105,9 @@ final class UpCommand implements Callable<Integer> {
         console.println("Query API          " + platform.queryApi() + "   (OpenAPI: " + platform.queryApi().resolve("/openapi.yml") + ")");
         console.println("Driver live feed   " + platform.queryApi().resolve("/api/drivers/ID/live").toString().replace("http:", "ws:"));
         console.println("CDC pipeline       " + platform.cdcHealth() + "   (metrics: " + platform.cdcHealth().resolve("/metrics") + ")");
-        console.println("Projections        " + platform.projectionsHealth() + "   (metrics: " + platform.projectionsHealth().resolve("/metrics") + ")");
+        platform.projectionsInstances().forEach((name, health) -> console.println(String.format("%-19s", name.substring(0, 1).toUpperCase()
+                + name.substring(1)) + health + "   (metrics: " + health.resolve("/metrics") + ")"));
+        platform.queryApis().stream().skip(1).forEach(api -> console.println("Query API (more)   " + api));
         console.println("Metrics            " + platform.commandApi().resolve("/metrics") + "   " + platform.queryApi().resolve("/metrics")
                 + "   (Prometheus text; docker-compose.yml adds Prometheus and Grafana)");
         console.println("Service logs       " + logs);

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,10 +29,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * The production shape: every service started from its runnable jar with {@code java -jar},
  * configured by environment variables alone, each its own process, two query API instances as
- * behind a load balancer. A driver connected to each instance gets the change an admin makes
- * through the command API; the projections are killed with SIGKILL while orders keep coming,
- * started again, and the views end up exactly as the write side has them (the check
- * {@code ./dev check-views} runs).
+ * behind a load balancer and two projections instances (one standby replica). A driver connected
+ * to each query API gets the change an admin makes through the command API; one projections instance
+ * is killed with SIGKILL while orders keep coming, the other takes its partitions over and alone
+ * brings the views exactly to what the write side has (the check {@code ./dev check-views} runs);
+ * the killed one starts again and rejoins.
  *
  * <p>Runs in a failsafe execution of its own (see the launcher pom), so in a JVM with servers of
  * its own: the platform the other ITs share would fight it over the replication slot, the topics
@@ -62,7 +64,7 @@ class ProductionTopologyIT {
         Path state = Files.createTempDirectory("dms-production-topology-it-");
         logs = state.resolve("logs");
         platform = Platform.start(infrastructure.endpoints(), secret, DevSecret.projectRoot(), logs, state,
-                new Platform.Ports(-1, -1), Platform.Launch.JARS, 2);
+                new Platform.Ports(-1, -1), Platform.Launch.JARS, 2, Map.of("DMS_PROJECTIONS_STANDBY_REPLICAS", "1"));
         LOG.info("platform started from the jars in {} s; logs in {}", seconds(started), state.resolve("logs"));
         PostgresEndpoint write = infrastructure.endpoints().writeDatabase();
         DemoData.Summary demo = DemoData.load(write.jdbcUrl(), write.user(), write.password());
@@ -82,9 +84,11 @@ class ProductionTopologyIT {
     }
 
     @Test
-    void shouldServeTheDriverFromEitherQueryApiAndConvergeAfterTheProjectionsAreKilled(Infrastructure infrastructure) throws Exception {
+    void shouldServeTheDriverFromEitherQueryApiAndMoveAKilledProjectionsInstancesPartitionsToTheOther(Infrastructure infrastructure)
+            throws Exception {
         List<URI> queryApis = platform.queryApis();
         assertThat(queryApis).hasSize(2);
+        assertThat(platform.projectionsInstances()).containsOnlyKeys("projections", "projections-2");
         List<LiveSocket> phones = queryApis.stream().map(api -> LiveSocket.open(api, driverId, driverToken, null, DELIVERY)).toList();
         try {
             long first = assignedOrder();
@@ -93,19 +97,23 @@ class ProductionTopologyIT {
             long killedAt = System.nanoTime();
             try (OrderTraffic traffic = OrderTraffic.start(this::assignedOrder, 400)) {
                 await().atMost(DELIVERY).until(() -> traffic.placed() >= 20);
-                platform.killProjections(); // kill -9 while orders keep coming
+                platform.killProjections(); // kill -9 of one of the two instances while orders keep coming
                 await().atMost(DELIVERY).until(() -> traffic.placed() >= 80);
-                platform.startProjections(); // the traffic goes on while they restore and rejoin
-                LOG.info("projections back {} s after the kill; {} orders placed meanwhile", seconds(killedAt), traffic.placed());
+                LOG.info("{} orders placed in the {} s after the kill", traffic.placed(), seconds(killedAt));
             }
 
+            // The survivor alone brings every view up to date: the killed instance's partitions moved to it.
             await().atMost(CONVERGENCE).pollInterval(Duration.ofSeconds(3)).untilAsserted(() ->
                     assertThat(drift(infrastructure)).as("views that differ from the write side").isEmpty());
-            LOG.info("zero drift {} s after the kill", seconds(killedAt));
+            LOG.info("zero drift {} s after the kill, one projections instance running", seconds(killedAt));
+            long during = assignedOrder();
+            awaitOnEveryPhone(phones, during, commands.act(during, "start-preparing", 3, admin, null));
 
-            // And live again through both instances.
+            platform.startProjections(); // it rejoins and the tasks are spread over both again
             long last = assignedOrder();
             awaitOnEveryPhone(phones, last, commands.act(last, "start-preparing", 3, admin, null));
+            await().atMost(CONVERGENCE).pollInterval(Duration.ofSeconds(3)).untilAsserted(() ->
+                    assertThat(drift(infrastructure)).as("views that differ from the write side").isEmpty());
         } finally {
             phones.forEach(LiveSocket::close);
         }
@@ -114,7 +122,7 @@ class ProductionTopologyIT {
     @Test
     void shouldLogJsonLinesThatNameTheService() throws Exception {
         // Production mode (the jars, no DMS_LOG_FORMAT): one JSON object per log event, for a log shipper.
-        for (String service : List.of("command-api", "cdc-pipeline", "projections", "query-api", "query-api-2")) {
+        for (String service : List.of("command-api", "cdc-pipeline", "projections", "projections-2", "query-api", "query-api-2")) {
             List<String> lines = Files.readAllLines(logs.resolve(service + ".log"));
             List<JsonNode> events = lines.stream().filter(l -> l.startsWith("{")).map(ProductionTopologyIT::json).toList();
             assertThat(events).as(service + " log events").isNotEmpty().allSatisfy(e -> {
