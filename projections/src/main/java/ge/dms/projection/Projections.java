@@ -12,6 +12,7 @@ import ge.dms.projection.events.OrderEventsProjection;
 import ge.dms.projection.history.ReadStoreHistoryWriter;
 import ge.dms.projection.orderview.HopMetrics;
 import ge.dms.projection.orderview.OrderViewProjection;
+import ge.dms.projection.orderview.OrderViewWarmUp;
 import ge.dms.projection.orderview.ReferenceCache;
 import ge.dms.projection.orderview.readstore.ReadStoreOrderViewWriter;
 import ge.dms.projection.orderview.readstore.ReadStoreSink;
@@ -122,6 +123,11 @@ public final class Projections implements AutoCloseable {
         ReferenceCache references = new ReferenceCache().notifying(fanout)
                 .start(config.kafkaBootstrap(), topics.cdc(), REFERENCE_LOAD);
         resources.add(references);
+
+        if (config.warmUpOrders() > 0) {
+            // Before any stream thread starts, so readiness waits for it and the first real change meets compiled code.
+            OrderViewWarmUp.run(config.warmUpOrders(), redisWriter::rehearse, config.stateDir());
+        }
 
         String app = config.applicationId();
         // Pipelined: each task's views go to Redis without waiting, and are settled before the task commits.

@@ -53,6 +53,19 @@ class ProjectionsConfigTest {
     }
 
     @Test
+    void shouldWarmUpByDefaultAndTakeTheCountOrZeroFromTheEnvironment() {
+        Map<String, String> env = new HashMap<>(ENV);
+        assertThat(ProjectionsConfig.fromEnvironment(env).warmUpOrders()).isEqualTo(ProjectionsConfig.DEFAULT_WARM_UP_ORDERS);
+        env.put("DMS_PROJECTIONS_WARMUP_ORDERS", "0");
+        assertThat(ProjectionsConfig.fromEnvironment(env).warmUpOrders()).isZero();
+        env.put("DMS_PROJECTIONS_WARMUP_ORDERS", "-1");
+
+        assertThatThrownBy(() -> ProjectionsConfig.fromEnvironment(env))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("DMS_PROJECTIONS_WARMUP_ORDERS must be a whole number from 0 to 1000000, got '-1'");
+    }
+
+    @Test
     void shouldNameEveryMissingVariableInOneError() {
         assertThatThrownBy(() -> ProjectionsConfig.fromEnvironment(Map.of()))
                 .isInstanceOfSatisfying(InvalidSettingsException.class, e -> assertThat(e.problems()).containsExactly(

@@ -99,6 +99,14 @@ public final class RedisOrderViewWriter implements OrderViewSink {
         return applied != null && applied == 1L;
     }
 
+    /**
+     * Builds the script's keys and arguments of {@code view} as a write would, and sends nothing: the start's warm-up
+     * ({@code OrderViewWarmUp}) runs the hot path's own code before any real change arrives. Returns the argument count.
+     */
+    public int rehearse(OrderView view, HopTrace trace) {
+        return keysOf(view).length + arguments(view, trace).length;
+    }
+
     /** Every key of the view itself, in the script's KEYS order (all declared, as Redis Cluster wants them). */
     private String[] keysOf(OrderView view) {
         long restaurant = view.restaurantId();
