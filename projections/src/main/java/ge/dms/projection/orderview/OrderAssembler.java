@@ -77,11 +77,11 @@ final class OrderAssembler implements FixedKeyProcessor<Long, OrderInput, Assemb
                     driverId == null ? null : lookup.driver(driverId));
         }
         if (state.isComplete()) {
-            OrderView lastEmitted = state.emitted();
+            EmittedMark lastEmitted = state.emitted();
             for (OrderState step : state.pendingThenCurrent()) {
                 Optional<OrderView> view = OrderViews.next(step.withEmitted(lastEmitted));
                 if (view.isPresent()) {
-                    lastEmitted = view.get();
+                    lastEmitted = EmittedMark.of(view.get());
                     context.forward(record.withValue(new Assembled(view.get(), core)));
                     core = null;
                 }

@@ -16,7 +16,8 @@ import java.util.TreeMap;
  * What the order view projection holds per order: the newest order row, the items seen so far
  * (they may come first), the newest restaurant and driver rows it has seen for this order, the
  * view last emitted (nothing older or equal is emitted again), and the order rows superseded
- * while the order was still incomplete ({@code waiting}).
+ * while the order was still incomplete ({@code waiting}). Of the last view it keeps only what the newer-than rule
+ * compares ({@link EmittedMark}).
  *
  * <p>{@code waiting} exists because items reach the assembler through a repartition topic, one
  * exactly-once commit later than their order: an order confirmed, assigned and started within
@@ -24,7 +25,7 @@ import java.util.TreeMap;
  * of the steps between. Once the items are here, each waiting row is emitted in turn.
  */
 record OrderState(OrderRow order, Map<Long, ItemRow> items, RestaurantRow restaurant, DriverRow driver,
-                  OrderView emitted, List<OrderRow> waiting) {
+                  EmittedMark emitted, List<OrderRow> waiting) {
 
     /** Bounds what an order whose items never arrive can hold: only its newest superseded rows. */
     static final int MAX_WAITING = 32;
@@ -90,8 +91,12 @@ record OrderState(OrderRow order, Map<Long, ItemRow> items, RestaurantRow restau
         return new OrderState(order, items, r, d, emitted, waiting);
     }
 
+    OrderState withEmitted(EmittedMark mark) {
+        return new OrderState(order, items, restaurant, driver, mark, waiting);
+    }
+
     OrderState withEmitted(OrderView view) {
-        return new OrderState(order, items, restaurant, driver, view, waiting);
+        return withEmitted(EmittedMark.of(view));
     }
 
     /** True when the order and exactly {@code item_count} items are here: a whole source transaction. */

@@ -26,7 +26,7 @@ public final class OrderViews {
             return Optional.empty();
         }
         OrderView view = of(state);
-        return view.isNewerThan(state.emitted()) ? Optional.of(view) : Optional.empty();
+        return EmittedMark.isNewer(view, state.emitted()) ? Optional.of(view) : Optional.empty();
     }
 
     static OrderView of(OrderState state) {

@@ -215,8 +215,8 @@ class OrderViewProjectionTest {
 
         assertThat(views.isEmpty()).isTrue();
         OrderState held = driver.<Long, OrderState>getKeyValueStore(OrderViewProjection.ORDER_STATE_STORE).get(1L);
-        assertThat(held.emitted().status()).isEqualTo("preparing");
         assertThat(held.emitted().version()).isEqualTo(3);
+        assertThat(held.order().status()).isEqualTo("preparing");
     }
 
     @Test

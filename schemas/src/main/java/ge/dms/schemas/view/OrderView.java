@@ -104,14 +104,16 @@ public record OrderView(int schemaVersion,
      * where no source LSN went back and at least one went forward (a rename, a late item).
      */
     public boolean isNewerThan(OrderView held) {
-        if (held == null || version > held.version) {
-            return true;
+        return held == null || isNewerThan(held.version, held.sourceLsn, held.restaurantLsn, held.driverLsn);
+    }
+
+    /** The same rule against a held view known only by its version and LSNs (what a reader keeps of it). */
+    public boolean isNewerThan(long heldVersion, long heldSourceLsn, long heldRestaurantLsn, long heldDriverLsn) {
+        if (version != heldVersion) {
+            return version > heldVersion;
         }
-        if (version < held.version) {
-            return false;
-        }
-        boolean noneBack = sourceLsn >= held.sourceLsn && restaurantLsn >= held.restaurantLsn && driverLsn >= held.driverLsn;
-        boolean oneForward = sourceLsn > held.sourceLsn || restaurantLsn > held.restaurantLsn || driverLsn > held.driverLsn;
+        boolean noneBack = sourceLsn >= heldSourceLsn && restaurantLsn >= heldRestaurantLsn && driverLsn >= heldDriverLsn;
+        boolean oneForward = sourceLsn > heldSourceLsn || restaurantLsn > heldRestaurantLsn || driverLsn > heldDriverLsn;
         return noneBack && oneForward;
     }
 }
