@@ -50,6 +50,7 @@ public final class OrderViewWarmUp {
     private static final int RESTAURANTS = 20;
     private static final int DRIVERS = 50;
     private static final Instant T0 = Instant.parse("2026-01-01T08:00:00Z");
+    private static final String FOLDER_PREFIX = "warm-up-";
 
     /** What the warm-up did: records in, views out, how long it took. */
     public record Outcome(long records, long views, double seconds) {
@@ -198,10 +199,14 @@ public final class OrderViewWarmUp {
         return settings;
     }
 
+    /** A new folder under {@code stateRoot}, after removing what a warm-up killed before its end left there. */
     private static Path stateFolder(Path stateRoot) {
         try {
             Files.createDirectories(stateRoot);
-            return Files.createTempDirectory(stateRoot, "warm-up-");
+            try (Stream<Path> left = Files.list(stateRoot)) {
+                left.filter(path -> path.getFileName().toString().startsWith(FOLDER_PREFIX)).forEach(OrderViewWarmUp::delete);
+            }
+            return Files.createTempDirectory(stateRoot, FOLDER_PREFIX);
         } catch (IOException e) {
             throw new UncheckedIOException("no folder for the warm-up's state under " + stateRoot, e);
         }

@@ -45,6 +45,19 @@ class OrderViewWarmUpTest {
     }
 
     @Test
+    void shouldRemoveWhatAWarmUpKilledBeforeItsEndLeftBehind(@TempDir Path stateRoot) throws Exception {
+        Path left = Files.createDirectories(stateRoot.resolve("warm-up-123/order-view-warm-up/0_0"));
+        Files.writeString(left.resolve("data"), "from a killed start");
+        Path streamsState = Files.createDirectories(stateRoot.resolve("dms-projections-order-views"));
+
+        OrderViewWarmUp.run(2, (view, trace) -> 1, stateRoot);
+
+        try (var kept = Files.list(stateRoot)) {
+            assertEquals(List.of(streamsState), kept.toList(), "only the warm-up's own folders are removed");
+        }
+    }
+
+    @Test
     void shouldCountOnlyTheViewsTheRehearsalTook(@TempDir Path stateRoot) {
         OrderViewWarmUp.Outcome outcome = OrderViewWarmUp.run(5, (view, trace) -> 0, stateRoot);
 
