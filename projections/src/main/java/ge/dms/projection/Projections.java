@@ -21,6 +21,7 @@ import ge.dms.projection.orderview.redis.RedisReferenceFanout;
 import ge.dms.projection.orderview.SinkWiring;
 import ge.dms.projection.orderview.redis.PipelinedRedisSink;
 import ge.dms.projection.orderview.redis.SettleBeforeCommitStore;
+import ge.dms.projection.orderview.redis.RedisViewRefill;
 import ge.dms.projection.readstore.ReadStore;
 import ge.dms.projection.session.RedisSessionRevocationWriter;
 import ge.dms.projection.session.SessionRevocationProjection;
@@ -131,6 +132,7 @@ public final class Projections implements AutoCloseable {
         Properties orderViewSettings = StreamsSettings.properties(config, ORDER_VIEWS.apply(app), StreamsSettings.HOT_PATH);
         orderViewSettings.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.orderViewThreads());
         run(OrderViewProjection.build(topics, redisSink, references, config.itemRouting()), orderViewSettings, ORDER_VIEWS.apply(app));
+        startRefill(config, topics, redisClient);
         run(OrderEventsProjection.build(topics), config, app + ORDER_EVENTS_SUFFIX, StreamsSettings.HOT_PATH);
         // Sign-outs reach query-api through Redis (a key per revoked session and a publish); its own connection.
         // BATCH, not HOT_PATH: a sign-out may take a tenth of a second longer, and an idle hot-path thread fetches
@@ -160,6 +162,15 @@ public final class Projections implements AutoCloseable {
         startCatalogue(config, topics, readStore, redisClient);
         LOG.info("Projections started: application id {}, topic prefix '{}', Redis key prefix '{}'", app,
                 config.topicPrefix(), config.redisKeyPrefix());
+    }
+
+    /** A Redis that lost its views (restarted empty) is filled again from the view topic; its own connection and thread. */
+    private void startRefill(ProjectionsConfig config, ProjectionTopics topics, RedisClient redisClient) {
+        StatefulRedisConnection<String, String> refillRedis = redisClient.connect();
+        resources.add(refillRedis);
+        RedisKeys keys = new RedisKeys(config.redisKeyPrefix());
+        resources.add(new RedisViewRefill(config.kafkaBootstrap(), topics.orderViews(), refillRedis.sync(), keys,
+                new RedisOrderViewWriter(refillRedis, keys, config.driverStreamMaxLen())::refill).start());
     }
 
     /** Products, restaurants and drivers → the catalogue hot list in Redis and the read-side tables (own connections). */
