@@ -22,6 +22,8 @@ import ge.dms.projection.orderview.SinkWiring;
 import ge.dms.projection.orderview.redis.PipelinedRedisSink;
 import ge.dms.projection.orderview.redis.SettleBeforeCommitStore;
 import ge.dms.projection.orderview.redis.RedisViewRefill;
+import ge.dms.projection.source.SessionRevocationRow;
+import ge.dms.projection.source.RowParser;
 import ge.dms.projection.readstore.ReadStore;
 import ge.dms.projection.session.RedisSessionRevocationWriter;
 import ge.dms.projection.session.SessionRevocationProjection;
@@ -164,13 +166,27 @@ public final class Projections implements AutoCloseable {
                 config.topicPrefix(), config.redisKeyPrefix());
     }
 
-    /** A Redis that lost its views (restarted empty) is filled again from the view topic; its own connection and thread. */
+    /**
+     * A Redis that lost its data (restarted empty) is filled again from the compacted topics its keys come from: the
+     * order views, the products (the catalogue's hot list) and the revoked sessions. Its own connection and thread.
+     */
     private void startRefill(ProjectionsConfig config, ProjectionTopics topics, RedisClient redisClient) {
         StatefulRedisConnection<String, String> refillRedis = redisClient.connect();
         resources.add(refillRedis);
         RedisKeys keys = new RedisKeys(config.redisKeyPrefix());
-        resources.add(new RedisViewRefill(config.kafkaBootstrap(), topics.orderViews(), refillRedis.sync(), keys,
-                new RedisOrderViewWriter(refillRedis, keys, config.driverStreamMaxLen())::refill).start());
+        var views = new RedisOrderViewWriter(refillRedis, keys, config.driverStreamMaxLen());
+        var products = new RedisCatalogueWriter(refillRedis, keys);
+        var sessions = new RedisSessionRevocationWriter(refillRedis, keys, java.time.Clock.systemUTC());
+        List<RedisViewRefill.Part<?, ?>> parts = List.of(new RedisViewRefill.Part<>(topics.orderViews(), views::refill,
+                        RedisViewRefill.TAIL),
+                new RedisViewRefill.Part<>(topics.cdc().products(), event -> products.apply(RowParser.product(event))),
+                new RedisViewRefill.Part<>(topics.cdc().sessionRevocations(), event -> {
+                    if (event.op() != ge.dms.schemas.cdc.Op.DELETE) {
+                        sessions.revoked(SessionRevocationRow.parse(event));
+                    }
+                    return true;
+                }));
+        resources.add(new RedisViewRefill(config.kafkaBootstrap(), parts, refillRedis.sync(), keys).start());
     }
 
     /** Products, restaurants and drivers → the catalogue hot list in Redis and the read-side tables (own connections). */

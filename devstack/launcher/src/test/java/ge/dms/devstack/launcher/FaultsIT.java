@@ -28,6 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FaultsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Other faults than the quick three, e.g. {@code -Ddms.faults=restart:postgres,restart:kafka} (a local run; CI runs the three). */
+    private static final String FAULTS = System.getProperty("dms.faults", "");
 
     @Test
     void shouldLoseNothingThroughEachFault(SharedPlatform shared, @TempDir Path results) throws Exception {
@@ -41,7 +43,7 @@ class FaultsIT {
         assertThat(exit).as("bench faults exit code\n" + printed).isZero();
         JsonNode figures = JSON.readTree(results.resolve("faults.json").toFile()).path("figures");
         JsonNode rows = figures.path("faults");
-        assertThat(rows.size()).as("one row per fault\n" + printed).isEqualTo(3);
+        assertThat(rows.size()).as("one row per fault\n" + printed).isEqualTo(FAULTS.isBlank() ? 3 : FAULTS.split(",").length);
         for (JsonNode row : rows) {
             String fault = row.path("fault").asText();
             assertThat(row.has("error")).as(fault + " ran to the end: " + row).isFalse();
@@ -61,12 +63,16 @@ class FaultsIT {
     private static List<String> arguments(SharedPlatform shared, Path results) {
         PostgresEndpoint write = shared.infrastructure().endpoints().writeDatabase();
         Platform platform = shared.platform();
-        return List.of("faults", "--quick", "--no-progress", "--results-dir=" + results,
+        List<String> args = new java.util.ArrayList<>(List.of("faults", "--quick", "--no-progress", "--results-dir=" + results,
                 "--command-api=" + platform.commandApi(), "--query-api=" + platform.queryApi(),
                 "--jwt-secret-file=" + shared.secretFile(), "--postgres-url=" + write.jdbcUrl(),
                 "--postgres-user=" + write.user(), "--postgres-password=" + write.password(),
                 "--dev-control=" + shared.controlUrl(),
                 // Small and slow enough for a busy CI machine: this asserts nothing is lost, not how fast it comes back.
-                "--drivers=5", "--rate=5", "--readers=2", "--timeout=60s", "--settle=180s", "--drain=60s");
+                "--drivers=5", "--rate=5", "--readers=2", "--timeout=60s", "--settle=180s", "--drain=60s"));
+        if (!FAULTS.isBlank()) {
+            args.add("--faults=" + FAULTS);
+        }
+        return args;
     }
 }

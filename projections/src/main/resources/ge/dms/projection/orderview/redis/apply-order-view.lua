@@ -18,7 +18,9 @@
 --       21 restaurant orders in a status, 22 restaurant board, 23 restaurant changes, 24 dispatcher status,
 --       25 dispatcher unassigned, 26 driver active, 27 driver changes,
 --       28 '1' for a refill (RedisViewRefill: an empty Redis filled again from the view topic): the view is
---       state put back, not a change, so no stream entry is added (a live screen already had it)
+--       state put back, not a change, so no stream entry is added, and the hash is marked refill=1; the hot path
+--       writing that same version afterwards (a write it had in flight when Redis was emptied) applies it again
+--       with its stream entries, so a refill never takes a live change's message away
 -- Besides the driver's stream, every applied view is one entry in its restaurant's change stream and one
 -- in the dispatcher's (the live boards); the board row's JSON is cut from ARGV[15] after its two prefixes.
 -- Returns 1 when applied, 0 when the held view is the same or newer (OrderView.isNewerThan):
@@ -61,9 +63,10 @@ local function withRequest(fields)
   return fields
 end
 
-local held = redis.call('HMGET', KEYS[1], 'version', 'lsn', 'status', 'restaurant', 'driver', 'rlsn', 'dlsn')
+local held = redis.call('HMGET', KEYS[1], 'version', 'lsn', 'status', 'restaurant', 'driver', 'rlsn', 'dlsn', 'refill')
 if held[1] then
-  if not newer(held) then return 0 end
+  local refilledSame = not refill and held[8] == '1' and cmp(version, held[1]) == 0
+  if not refilledSame and not newer(held) then return 0 end
   redis.call('ZREM', fill(fill(ARGV[21], '<restaurant>', held[4]), '<status>', held[3]), id)
   redis.call('ZREM', fill(ARGV[24], '<status>', held[3]), id)
   redis.call('ZREM', fill(ARGV[25], '<status>', held[3]), id)
@@ -84,7 +87,7 @@ if held[1] then
   end
 end
 redis.call('HSET', KEYS[1], 'version', version, 'lsn', ARGV[3], 'rlsn', ARGV[13], 'dlsn', ARGV[14],
-  'status', status, 'restaurant', restaurant, 'driver', driver, 'json', ARGV[9])
+  'status', status, 'restaurant', restaurant, 'driver', driver, 'json', ARGV[9], 'refill', refill and '1' or '0')
 redis.call('ZADD', KEYS[2], ARGV[7], id)
 redis.call('ZADD', KEYS[3], ARGV[7], id)
 redis.call('HSET', KEYS[4], id, ARGV[15])

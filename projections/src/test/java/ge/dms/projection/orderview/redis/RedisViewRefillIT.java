@@ -87,10 +87,10 @@ class RedisViewRefillIT {
         refill.refillIfEmptied(); // nothing: the marker is there
         test.redis.del(test.keys.viewsFilled());
         // As if Redis was emptied between the refill's start and its end: the in-progress key is gone at the end.
-        var filling = new RedisViewRefill(bootstrap, topic, test.redis, test.keys, view -> {
+        var filling = new RedisViewRefill(bootstrap, List.of(new RedisViewRefill.Part<Long, OrderView>(topic, view -> {
             test.redis.del(test.keys.viewsFilling());
             return writer.refill(view);
-        });
+        })), test.redis, test.keys);
 
         filling.refillIfEmptied();
 
@@ -119,8 +119,39 @@ class RedisViewRefillIT {
         }
     }
 
+    @Test
+    void shouldGiveALiveWriteOfARefilledVersionItsStreamEntry() throws Exception {
+        publish(Views.view(1, 2, 100, "confirmed", "R", 3L));
+        refill().refillIfEmptied();
+
+        // The hot path had this write in flight when Redis was emptied: its message must still reach the driver.
+        assertThat(writer.apply(Views.view(1, 2, 100, "confirmed", "R", 3L))).isTrue();
+        assertThat(writer.apply(Views.view(1, 2, 100, "confirmed", "R", 3L))).as("a second time: nothing").isFalse();
+        assertThat(test.redis.xrange(test.keys.driverChanges(3), Range.create("-", "+"))).hasSize(1);
+    }
+
+    @Test
+    void shouldGoOnReadingWhatIsCommittedJustAfterItsFirstPass() throws Exception {
+        publish(Views.view(1, 2, 100, "confirmed", "R", 3L));
+        var refill = new RedisViewRefill(bootstrap, List.of(new RedisViewRefill.Part<>(topic, writer::refill, Duration.ofSeconds(20))),
+                test.redis, test.keys);
+        Thread later = Thread.ofVirtual().start(() -> {
+            try {
+                await().atMost(Duration.ofSeconds(30)).until(() -> test.redis.hget(test.keys.order(1), "version") != null);
+                publish(Views.view(1, 3, 200, "preparing", "R", 3L));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        refill.refillIfEmptied();
+        later.join();
+
+        assertThat(test.redis.hget(test.keys.order(1), "version")).isEqualTo("3");
+    }
+
     private RedisViewRefill refill() {
-        return new RedisViewRefill(bootstrap, topic, test.redis, test.keys, writer::refill);
+        return new RedisViewRefill(bootstrap, List.of(new RedisViewRefill.Part<>(topic, writer::refill)), test.redis, test.keys);
     }
 
     private void publish(OrderView... views) throws Exception {
