@@ -59,6 +59,30 @@ class RedisRestartIT {
     }
 
     @Test
+    void shouldApplyEveryViewSentDuringAnOutageOfSeconds() throws Exception {
+        PipelinedRedisSink sink = new PipelinedRedisSink(new RedisOrderViewWriter(connection, keys, 100), Duration.ofSeconds(5));
+        sink.write(Views.view(1, 1, 100, "confirmed", "R", 3L));
+        sink.settle();
+        server.stop(false);
+        for (int v = 2; v <= 20; v++) {
+            sink.write(Views.view(v, v, 100L * v, "confirmed", "R", 3L));
+            Thread.sleep(150);
+        }
+        server.restart();
+        for (int v = 21; v <= 30; v++) {
+            sink.write(Views.view(v, v, 100L * v, "confirmed", "R", 3L));
+            Thread.sleep(100);
+        }
+
+        sink.settle();
+
+        for (int v = 2; v <= 30; v++) {
+            assertThat(redis.hget(keys.order(v), "version")).as("order " + v).isEqualTo(Integer.toString(v));
+        }
+        assertThat(redis.xrange(keys.driverChanges(3), Range.create("-", "+"))).hasSize(29);
+    }
+
+    @Test
     void shouldApplyAViewSentWhileRedisWasDown() throws Exception {
         PipelinedRedisSink sink = new PipelinedRedisSink(new RedisOrderViewWriter(connection, keys, 100), Duration.ofSeconds(5));
         sink.write(Views.view(1, 2, 100, "confirmed", "R", 3L));
