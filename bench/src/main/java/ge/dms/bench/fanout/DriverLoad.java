@@ -47,7 +47,8 @@ public final class DriverLoad implements AutoCloseable {
      */
     public long prepare(double rate, Duration run, Duration stepGap, LongConsumer progress) throws Exception {
         int orders = orders(rate, run, stepGap);
-        DriverChanges.Prepared prepared = changes.prepare(orders, 8, progress);
+        // A few at a time, as fanout does: preparing is not measured, and flooding the command API only makes it time out.
+        DriverChanges.Prepared prepared = changes.prepare(orders, rate > 50 ? 16 : 8, progress);
         FanoutScenario.awaitView(views, fixture.adminToken, prepared.lastId(), Duration.ofMinutes(5));
         return prepared.ready();
     }

@@ -53,8 +53,9 @@ final class FaultRun {
         row.put("fault", fault.toString());
         row.put("windowSeconds", settings.window().toMillis() / 1000.0);
         try (DriverLoad load = DriverLoad.open(commands, views, fixture, settings.queryApi(), timeline, settings.stepGap())) {
-            // The start of a killed service and the catch-up after it are part of the run: a minute of orders for them.
-            load.prepare(settings.rate(), settings.before().plus(settings.window()).plus(settings.after()).plusSeconds(60),
+            // The start of a killed service and the catch-up after it are part of the run: half a minute of orders for them
+            // (a run that outlasts its orders counts the changes it could not make, never as lost).
+            load.prepare(settings.rate(), settings.before().plus(settings.window()).plus(settings.after()).plusSeconds(30),
                     settings.stepGap(), done -> { });
             LOG.info("{}: load on, fault in {}", fault, settings.before());
             FaultControl.Outcome outcome = underLoad(load, timeline, fault);

@@ -88,13 +88,14 @@ public final class FaultsScenario extends LiveScenario {
              FaultControl control = new FaultControl(controlUrl)) {
             Fixture fixture = Fixture.create(commands, api.jwtSecret(), restaurants, d, 12);
             FaultRun faultRun = new FaultRun(settings, commands, views, fixture, writeSide(), control);
+            run.parameters().putAll(parameters(settings, d, plan));
             for (Fault fault : plan) {
                 rows.add(runOne(faultRun, fault));
+                run.figures().putAll(totals(rows));
+                run.figures().put("faults", List.copyOf(rows));
+                run.writeSoFar(output.results()); // a run stopped halfway keeps the faults it got through
             }
         }
-        run.figures().putAll(totals(rows));
-        run.figures().put("faults", rows);
-        run.parameters().putAll(parameters(settings, d, plan));
     }
 
     /** One fault's row; a fault that could not be run or checked says why in its row, and the next one still runs. */
