@@ -22,6 +22,8 @@ import ge.dms.projection.orderview.SinkWiring;
 import ge.dms.projection.orderview.redis.PipelinedRedisSink;
 import ge.dms.projection.orderview.redis.SettleBeforeCommitStore;
 import ge.dms.projection.orderview.redis.RedisViewRefill;
+import ge.dms.projection.orderview.redis.PendingSinks;
+import ge.dms.projection.orderview.redis.SettlingClientSupplier;
 import ge.dms.projection.source.SessionRevocationRow;
 import ge.dms.projection.source.RowParser;
 import ge.dms.projection.readstore.ReadStore;
@@ -128,12 +130,15 @@ public final class Projections implements AutoCloseable {
 
         String app = config.applicationId();
         // Pipelined: each task's views go to Redis without waiting, and are settled before the task commits.
+        PendingSinks pending = new PendingSinks();
         SinkWiring redisSink = config.redisSyncWrites() ? SinkWiring.shared(redisWriter)
                 : SinkWiring.perTask(SettleBeforeCommitStore.builder("order-views-redis-settle",
-                        () -> new PipelinedRedisSink(redisWriter, REDIS_TIMEOUT)));
+                        () -> new PipelinedRedisSink(redisWriter, REDIS_TIMEOUT), pending));
         Properties orderViewSettings = StreamsSettings.properties(config, ORDER_VIEWS.apply(app), StreamsSettings.HOT_PATH);
         orderViewSettings.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.orderViewThreads());
-        run(OrderViewProjection.build(topics, redisSink, references, config.itemRouting()), orderViewSettings, ORDER_VIEWS.apply(app));
+        // Its producer settles the pipelined Redis writes before each transaction commit (SettlingClientSupplier).
+        run(OrderViewProjection.build(topics, redisSink, references, config.itemRouting()), orderViewSettings, ORDER_VIEWS.apply(app),
+                new SettlingClientSupplier(pending));
         startRefill(config, topics, redisClient);
         run(OrderEventsProjection.build(topics), config, app + ORDER_EVENTS_SUFFIX, StreamsSettings.HOT_PATH);
         // Sign-outs reach query-api through Redis (a key per revoked session and a publish); its own connection.
@@ -220,7 +225,11 @@ public final class Projections implements AutoCloseable {
     }
 
     private void run(Topology topology, Properties settings, String applicationId) {
-        KafkaStreams kafkaStreams = new KafkaStreams(topology, settings);
+        run(topology, settings, applicationId, new org.apache.kafka.streams.processor.internals.DefaultKafkaClientSupplier());
+    }
+
+    private void run(Topology topology, Properties settings, String applicationId, org.apache.kafka.streams.KafkaClientSupplier clients) {
+        KafkaStreams kafkaStreams = new KafkaStreams(topology, settings, clients);
         // Its clients' metrics: consumer lag per topic and partition (records-lag), commit and process latencies.
         // Re-read every 10 s, not Micrometer's 60: a partition's lag series appears soon after it is assigned.
         KafkaStreamsMetrics clientMetrics = new KafkaStreamsMetrics(kafkaStreams, List.of(),

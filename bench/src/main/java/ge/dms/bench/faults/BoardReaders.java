@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Restaurants reading their boards while the faults happen ({@code GET /api/restaurants/{id}/orders}, each reader a
  * restaurant of the fixture, a few reads a second): what status each answer had, how old it said its data was
  * ({@code X-Data-Age-Ms}), and whether it said it was degraded ({@code X-Data-Stale}, or an {@code X-Data-Source}
- * naming what was unavailable).
+ * naming what was unavailable); and a freshness probe, the view of the newest acknowledged change read as often
+ * (a board's newest rows are orders placed before the run, whose age says nothing about the views keeping up).
  */
 final class BoardReaders implements AutoCloseable {
 
@@ -31,9 +32,13 @@ final class BoardReaders implements AutoCloseable {
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final List<Thread> threads = new ArrayList<>();
 
-    /** Starts {@code readers} readers (at most one per restaurant), each reading every {@link #EVERY}, into {@code timeline}. */
+    /**
+     * Starts {@code readers} readers (at most one per restaurant), each reading every {@link #EVERY}, into {@code timeline},
+     * and the freshness probe: an admin reading the view of the newest acknowledged change as often.
+     */
     static BoardReaders start(URI queryApi, Fixture fixture, int readers, Timeline timeline) {
         BoardReaders board = new BoardReaders();
+        board.threads.add(Thread.ofVirtual().name("view-freshness").start(() -> board.probe(queryApi, fixture.adminToken, timeline)));
         for (int i = 0; i < Math.min(readers, fixture.restaurants.size()); i++) {
             URI url = queryApi.resolve("/api/restaurants/" + fixture.restaurants.get(i) + "/orders?limit=20");
             String token = fixture.restaurantTokens.get(i);
@@ -42,23 +47,51 @@ final class BoardReaders implements AutoCloseable {
         return board;
     }
 
+    /** One answer: its status (-1: none), {@code X-Data-Age-Ms} (-1 when absent), whether it said it was degraded. */
+    private record Answer(int status, long ageMs, boolean degraded) {
+    }
+
     private void read(URI url, String token, Timeline timeline) {
         HttpRequest request = HttpRequest.newBuilder(url).timeout(TIMEOUT).header("Authorization", "Bearer " + token).GET().build();
-        while (!stopped.get()) {
-            long start = System.nanoTime();
-            try {
-                HttpResponse<Void> answer = http.send(request, HttpResponse.BodyHandlers.discarding());
-                long age = answer.headers().firstValue("X-Data-Age-Ms").map(Long::parseLong).orElse(-1L);
-                boolean stale = answer.headers().firstValue("X-Data-Stale").map("true"::equals).orElse(false);
-                boolean fallback = answer.headers().firstValue("X-Data-Source").map(s -> s.contains("unavailable")).orElse(false);
-                timeline.read(answer.statusCode(), age, stale || fallback);
-            } catch (IOException e) {
-                timeline.read(-1, -1, false);
-                LOG.debug("board read failed: {}", e.toString());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+        every(() -> {
+            Answer a = answer(request);
+            timeline.read(a.status(), a.ageMs(), a.degraded());
+        });
+    }
+
+    /** The view of the newest acknowledged change: its age is under a second only while the views keep up. */
+    private void probe(URI queryApi, String adminToken, Timeline timeline) {
+        every(() -> {
+            long order = timeline.lastAckedOrder();
+            if (order > 0) {
+                Answer a = answer(HttpRequest.newBuilder(queryApi.resolve("/api/orders/" + order)).timeout(TIMEOUT)
+                        .header("Authorization", "Bearer " + adminToken).GET().build());
+                timeline.viewRead(a.status(), a.ageMs(), a.degraded());
             }
+        });
+    }
+
+    private Answer answer(HttpRequest request) {
+        try {
+            HttpResponse<Void> answer = http.send(request, HttpResponse.BodyHandlers.discarding());
+            long age = answer.headers().firstValue("X-Data-Age-Ms").map(Long::parseLong).orElse(-1L);
+            boolean stale = answer.headers().firstValue("X-Data-Stale").map("true"::equals).orElse(false);
+            boolean fallback = answer.headers().firstValue("X-Data-Source").map(s -> s.contains("unavailable")).orElse(false);
+            return new Answer(answer.statusCode(), age, stale || fallback);
+        } catch (IOException e) {
+            LOG.debug("read failed: {}", e.toString());
+            return new Answer(-1, -1, false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Answer(-1, -1, false);
+        }
+    }
+
+    /** Runs {@code read} every {@link #EVERY} until closed. */
+    private void every(Runnable read) {
+        while (!stopped.get() && !Thread.currentThread().isInterrupted()) {
+            long start = System.nanoTime();
+            read.run();
             long left = EVERY.toNanos() - (System.nanoTime() - start);
             if (left > 0) {
                 try {

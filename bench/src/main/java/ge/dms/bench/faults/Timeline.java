@@ -29,6 +29,7 @@ final class Timeline implements ChangeListener {
     private final Queue<Failure> failures = new ConcurrentLinkedQueue<>();
     private final Queue<Long> arrivals = new ConcurrentLinkedQueue<>();
     private final Queue<Read> reads = new ConcurrentLinkedQueue<>();
+    private final Queue<Read> views = new ConcurrentLinkedQueue<>();
 
     @Override
     public void answered(long orderId, long version) {
@@ -54,8 +55,22 @@ final class Timeline implements ChangeListener {
         reads.add(new Read(status, ageMs, degraded, System.currentTimeMillis()));
     }
 
+    /** One read of the newest acknowledged change's view ({@code GET /api/orders/{id}}): the freshness probe. */
+    void viewRead(int status, long ageMs, boolean degraded) {
+        views.add(new Read(status, ageMs, degraded, System.currentTimeMillis()));
+    }
+
     List<Ack> acks() {
         return List.copyOf(acks);
+    }
+
+    /** The order of the newest acknowledged change, or -1 before any. */
+    long lastAckedOrder() {
+        Ack last = null;
+        for (Ack ack : acks) {
+            last = ack; // the queue is in arrival order: the last one is the newest
+        }
+        return last == null ? -1 : last.orderId();
     }
 
     long acksBetween(long fromMs, long toMs) {
@@ -72,9 +87,13 @@ final class Timeline implements ChangeListener {
         return secondsAfter(fromMs, arrivals.stream().filter(t -> t >= fromMs).min(Long::compare).orElse(null));
     }
 
-    /** Seconds from {@code fromMs} to the first board answer at or after it that was fresh (200, age under {@code freshMs}), or null. */
+    /**
+     * Seconds from {@code fromMs} to the first answer at or after it that was fresh (200, age under {@code freshMs}, not
+     * degraded), or null: the view of the newest acknowledged change ({@link BoardReaders}), whose age is under a
+     * second only when the views keep up.
+     */
     Double viewsFreshAfter(long fromMs, long freshMs) {
-        return secondsAfter(fromMs, reads.stream().filter(r -> r.atMs() >= fromMs && r.status() == 200 && r.ageMs() >= 0
+        return secondsAfter(fromMs, views.stream().filter(r -> r.atMs() >= fromMs && r.status() == 200 && r.ageMs() >= 0
                 && r.ageMs() < freshMs && !r.degraded()).map(Read::atMs).min(Long::compare).orElse(null));
     }
 
