@@ -5,6 +5,7 @@ import ge.dms.bench.board.BoardScenario;
 import ge.dms.bench.commands.CommandsScenario;
 import ge.dms.bench.data.GenerateCommand;
 import ge.dms.bench.export.ExportScenario;
+import ge.dms.bench.faults.FaultsScenario;
 import ge.dms.bench.fanout.FanoutScenario;
 import ge.dms.bench.pages.PagesScenario;
 import ge.dms.bench.rebuild.RebuildScenario;
@@ -25,7 +26,7 @@ import java.io.UncheckedIOException;
         mixinStandardHelpOptions = true,
         description = "Generates data and measures the DMS platform.",
         subcommands = {GenerateCommand.class, CommandsScenario.class, FanoutScenario.class, BoardScenario.class,
-                AnalyticsScenario.class, ExportScenario.class, RebuildScenario.class, PagesScenario.class, AllScenarios.class,
+                AnalyticsScenario.class, ExportScenario.class, RebuildScenario.class, PagesScenario.class, FaultsScenario.class, AllScenarios.class,
                 CommandLine.HelpCommand.class})
 public final class Bench {
 

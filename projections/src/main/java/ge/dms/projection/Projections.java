@@ -22,6 +22,11 @@ import ge.dms.projection.orderview.redis.RedisReferenceFanout;
 import ge.dms.projection.orderview.SinkWiring;
 import ge.dms.projection.orderview.redis.PipelinedRedisSink;
 import ge.dms.projection.orderview.redis.SettleBeforeCommitStore;
+import ge.dms.projection.orderview.redis.RedisViewRefill;
+import ge.dms.projection.orderview.redis.PendingSinks;
+import ge.dms.projection.orderview.redis.SettlingClientSupplier;
+import ge.dms.projection.source.SessionRevocationRow;
+import ge.dms.projection.source.RowParser;
 import ge.dms.projection.readstore.ReadStore;
 import ge.dms.projection.session.RedisSessionRevocationWriter;
 import ge.dms.projection.session.SessionRevocationProjection;
@@ -131,12 +136,16 @@ public final class Projections implements AutoCloseable {
 
         String app = config.applicationId();
         // Pipelined: each task's views go to Redis without waiting, and are settled before the task commits.
+        PendingSinks pending = new PendingSinks();
         SinkWiring redisSink = config.redisSyncWrites() ? SinkWiring.shared(redisWriter)
                 : SinkWiring.perTask(SettleBeforeCommitStore.builder("order-views-redis-settle",
-                        () -> new PipelinedRedisSink(redisWriter, REDIS_TIMEOUT)));
+                        () -> new PipelinedRedisSink(redisWriter, REDIS_TIMEOUT), pending));
         Properties orderViewSettings = StreamsSettings.properties(config, ORDER_VIEWS.apply(app), StreamsSettings.HOT_PATH);
         orderViewSettings.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.orderViewThreads());
-        run(OrderViewProjection.build(topics, redisSink, references, config.itemRouting()), orderViewSettings, ORDER_VIEWS.apply(app));
+        // Its producer settles the pipelined Redis writes before each transaction commit (SettlingClientSupplier).
+        run(OrderViewProjection.build(topics, redisSink, references, config.itemRouting()), orderViewSettings, ORDER_VIEWS.apply(app),
+                new SettlingClientSupplier(pending));
+        startRefill(config, topics, redisClient);
         run(OrderEventsProjection.build(topics), config, app + ORDER_EVENTS_SUFFIX, StreamsSettings.HOT_PATH);
         // Sign-outs reach query-api through Redis (a key per revoked session and a publish); its own connection.
         // BATCH, not HOT_PATH: a sign-out may take a tenth of a second longer, and an idle hot-path thread fetches
@@ -166,6 +175,29 @@ public final class Projections implements AutoCloseable {
         startCatalogue(config, topics, readStore, redisClient);
         LOG.info("Projections started: application id {}, topic prefix '{}', Redis key prefix '{}'", app,
                 config.topicPrefix(), config.redisKeyPrefix());
+    }
+
+    /**
+     * A Redis that lost its data (restarted empty) is filled again from the compacted topics its keys come from: the
+     * order views, the products (the catalogue's hot list) and the revoked sessions. Its own connection and thread.
+     */
+    private void startRefill(ProjectionsConfig config, ProjectionTopics topics, RedisClient redisClient) {
+        StatefulRedisConnection<String, String> refillRedis = redisClient.connect();
+        resources.add(refillRedis);
+        RedisKeys keys = new RedisKeys(config.redisKeyPrefix());
+        var views = new RedisOrderViewWriter(refillRedis, keys, config.driverStreamMaxLen());
+        var products = new RedisCatalogueWriter(refillRedis, keys);
+        var sessions = new RedisSessionRevocationWriter(refillRedis, keys, java.time.Clock.systemUTC());
+        List<RedisViewRefill.Part<?, ?>> parts = List.of(new RedisViewRefill.Part<>(topics.orderViews(), views::refill,
+                        RedisViewRefill.TAIL),
+                new RedisViewRefill.Part<>(topics.cdc().products(), event -> products.apply(RowParser.product(event))),
+                new RedisViewRefill.Part<>(topics.cdc().sessionRevocations(), event -> {
+                    if (event.op() != ge.dms.schemas.cdc.Op.DELETE) {
+                        sessions.revoked(SessionRevocationRow.parse(event));
+                    }
+                    return true;
+                }));
+        resources.add(new RedisViewRefill(config.kafkaBootstrap(), parts, refillRedis.sync(), keys).start());
     }
 
     /** Products, restaurants and drivers → the catalogue hot list in Redis and the read-side tables (own connections). */
@@ -199,7 +231,11 @@ public final class Projections implements AutoCloseable {
     }
 
     private void run(Topology topology, Properties settings, String applicationId) {
-        KafkaStreams kafkaStreams = new KafkaStreams(topology, settings);
+        run(topology, settings, applicationId, new org.apache.kafka.streams.processor.internals.DefaultKafkaClientSupplier());
+    }
+
+    private void run(Topology topology, Properties settings, String applicationId, org.apache.kafka.streams.KafkaClientSupplier clients) {
+        KafkaStreams kafkaStreams = new KafkaStreams(topology, settings, clients);
         // Its clients' metrics: consumer lag per topic and partition (records-lag), commit and process latencies.
         // Re-read every 10 s, not Micrometer's 60: a partition's lag series appears soon after it is assigned.
         KafkaStreamsMetrics clientMetrics = new KafkaStreamsMetrics(kafkaStreams, List.of(),

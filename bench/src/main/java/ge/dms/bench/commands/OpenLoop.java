@@ -41,6 +41,12 @@ public final class OpenLoop {
      */
     public static Outcome run(double rate, Duration duration, int maxInFlight, LongConsumer request, LongConsumer refused,
                        LongConsumer progress) {
+        return run(rate, duration, maxInFlight, request, refused, progress, () -> false);
+    }
+
+    /** As above, ending early (no request started after) once {@code stop} says so: for a phase whose end is not known ahead. */
+    public static Outcome run(double rate, Duration duration, int maxInFlight, LongConsumer request, LongConsumer refused,
+                              LongConsumer progress, java.util.function.BooleanSupplier stop) {
         long interval = (long) (1e9 / rate);
         long start = System.nanoTime();
         long end = start + duration.toNanos();
@@ -51,7 +57,7 @@ public final class OpenLoop {
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (long i = 0; ; i++) {
                 long intended = start + i * interval;
-                if (intended >= end) {
+                if (intended >= end || stop.getAsBoolean()) {
                     break;
                 }
                 long wait;

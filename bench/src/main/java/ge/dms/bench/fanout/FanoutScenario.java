@@ -184,7 +184,7 @@ public final class FanoutScenario extends Scenario {
     }
 
     /** Waits until the query API shows the last prepared order confirmed: the pipeline has worked off the preparation. */
-    private static void awaitView(ApiClient views, String token, long orderId, Duration timeout) throws Exception {
+    static void awaitView(ApiClient views, String token, long orderId, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             try {

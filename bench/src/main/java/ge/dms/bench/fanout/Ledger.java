@@ -79,6 +79,16 @@ final class Ledger {
     private final LongAdder delivered = new LongAdder();
     private final Splits splits = new Splits();
     private final Renames renames = new Renames(this::record);
+    private final ChangeListener listener;
+
+    Ledger() {
+        this(ChangeListener.NONE);
+    }
+
+    /** With {@code listener} told of every answer, failure and arrival as it happens (the faults scenario's timeline). */
+    Ledger(ChangeListener listener) {
+        this.listener = listener;
+    }
 
     /**
      * Called just before the request that moves {@code orderId} to {@code version} is sent; {@code step}
@@ -100,6 +110,7 @@ final class Ledger {
 
     /** The request succeeded: its answer time is one more series. */
     void answered(long orderId, long version, long answeredNanos) {
+        listener.answered(orderId, version);
         Change change = changes.get(new Key(orderId, version, false));
         if (change != null && change.measured) {
             record(REQUEST_TO_ANSWER, answeredNanos - change.intendedNanos);
@@ -108,6 +119,7 @@ final class Ledger {
 
     /** The request failed: no message is due for it. */
     void failed(long orderId, long version, String kind, boolean measured) {
+        listener.failed(kind);
         changes.remove(new Key(orderId, version, false));
         changes.remove(new Key(orderId, version, true));
         error(kind, measured);
@@ -115,6 +127,7 @@ final class Ledger {
 
     /** The request got no answer: the change may have been made, so its messages count if they come and are not owed if not. */
     void unanswered(long orderId, long version, String kind, boolean measured) {
+        listener.unanswered(kind);
         for (boolean unassigned : new boolean[] {false, true}) {
             Change change = changes.get(new Key(orderId, version, unassigned));
             if (change != null) {
@@ -165,6 +178,7 @@ final class Ledger {
 
     void arrived(Arrival a) {
         received.increment();
+        listener.arrived();
         Change change = changes.get(new Key(a.orderId(), a.version(), a.unassigned()));
         if (change == null) {
             unexpected.increment();

@@ -39,6 +39,14 @@ public final class Run {
         return series;
     }
 
+    /** Writes the JSON and markdown of what the run holds so far, printing nothing: a long run cut short keeps its part. */
+    public void writeSoFar(ResultFiles files) {
+        ScenarioResult result = new ScenarioResult(scenario, started.toString(), java.time.Instant.now().toString(), Machine.describe(),
+                parameters, series, figures);
+        files.json(result);
+        files.markdown(result);
+    }
+
     /** Writes the results (JSON, markdown, chart) and prints the summary table. */
     public ScenarioResult finish(ResultFiles files, PrintWriter out) {
         return Runs.finish(scenario, started, parameters, series, figures, files, out);

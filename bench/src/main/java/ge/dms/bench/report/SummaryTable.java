@@ -23,7 +23,12 @@ public final class SummaryTable {
             }
         }
         for (Map.Entry<String, Object> figure : result.figures().entrySet()) {
-            out.printf("%-34s %s%n", figure.getKey(), figure.getValue());
+            if (figure.getValue() instanceof java.util.List<?> rows && !rows.isEmpty() && rows.getFirst() instanceof Map) {
+                out.printf("%s:%n", figure.getKey());
+                rows.forEach(row -> out.printf("  %s%n", row)); // one line per row (a fault's), not one line for all
+            } else {
+                out.printf("%-34s %s%n", figure.getKey(), figure.getValue());
+            }
         }
         out.flush();
     }

@@ -16,8 +16,8 @@ import java.util.Map;
 
 /**
  * Database errors, sorted into what the caller can retry (pool exhausted, statement or lock
- * timeout: 503), what the caller caused (a constraint the API checks did not catch: 409/422),
- * and real faults (500, logged).
+ * timeout: 503; the database unreachable or restarting: 503), what the caller caused (a constraint
+ * the API checks did not catch: 409/422), and real faults (500, logged).
  */
 @Singleton
 @Produces
@@ -40,6 +40,12 @@ public class DataAccessHandler implements ExceptionHandler<DataAccessException, 
                     "the database did not answer in time", List.of(), Map.of())
                     .header("Retry-After", "1");
         }
+        if (unavailable(state)) {
+            LOG.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getPath(), e.getMessage());
+            return problems.response(request, HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Try again shortly",
+                    "the database is unavailable (" + state + ")", List.of(), Map.of())
+                    .header("Retry-After", "1");
+        }
         if ("23505".equals(state)) {
             return problems.response(request, HttpStatus.CONFLICT, "duplicate", "Already exists",
                     "a record with the same unique value exists", List.of(), Map.of());
@@ -55,5 +61,15 @@ public class DataAccessHandler implements ExceptionHandler<DataAccessException, 
         LOG.error("Database error on {} {}", request.getMethod(), request.getPath(), e);
         return problems.response(request, HttpStatus.INTERNAL_SERVER_ERROR, "server-error", "Internal error",
                 "the request failed on the server", List.of(), Map.of());
+    }
+
+    /**
+     * The database went away under the request, which a retry may find back: a connection lost or refused (class 08)
+     * or the server shutting down or restarting ({@code 57P01}-{@code 57P05}, e.g. "terminating connection due to
+     * administrator command" from a fast shutdown). Found by {@code ./dev bench faults}' PostgreSQL restart, which this
+     * answered with a 500.
+     */
+    static boolean unavailable(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"));
     }
 }

@@ -139,6 +139,19 @@ public record RedisKeys(String prefix) {
                 prefix + "dispatch:*");
     }
 
+    /**
+     * A marker the projections set once Redis holds every view ({@code "1"}); a Redis found without it (new, or
+     * restarted without its data) is filled again from the view topic.
+     */
+    public String viewsFilled() {
+        return prefix + "views:filled";
+    }
+
+    /** Set while the projections fill Redis again; gone by the end when Redis was emptied meanwhile (then they start over). */
+    public String viewsFilling() {
+        return prefix + "views:filling";
+    }
+
     /** Bucket4j's state of one caller's rate-limit bucket ({@code role:id}), when the query API shares its limits. */
     public String rateLimit(String caller) {
         return prefix + "rate-limit:" + caller;

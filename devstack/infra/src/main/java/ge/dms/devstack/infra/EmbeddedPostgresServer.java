@@ -32,16 +32,23 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     public static final String SUPERUSER = "postgres";
 
-    private final EmbeddedPostgres postgres;
+    /** The running server; null between {@link #stop()} and {@link #restart()}. */
+    private EmbeddedPostgres postgres;
+    private final int port;
     private final DataDirectory dataDirectory;
 
     private EmbeddedPostgresServer(EmbeddedPostgres postgres, DataDirectory dataDirectory) {
         this.postgres = postgres;
+        this.port = postgres.getPort();
         this.dataDirectory = dataDirectory;
     }
 
     /** Starts a server keeping its files in {@code dataDirectory}; reuses a cluster found there. */
     public static EmbeddedPostgresServer start(DataDirectory dataDirectory) {
+        return new EmbeddedPostgresServer(launch(dataDirectory, FreePorts.next()), dataDirectory);
+    }
+
+    private static EmbeddedPostgres launch(DataDirectory dataDirectory, int port) {
         Path clusterDirectory = dataDirectory.path().resolve("pgdata");
         Path logFile = dataDirectory.path().resolve("postgres.log");
         boolean existingCluster = Files.exists(clusterDirectory.resolve("PG_VERSION"));
@@ -49,7 +56,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(clusterDirectory)
                     .setCleanDataDirectory(false)
-                    .setPort(FreePorts.next())
+                    .setPort(port)
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setOutputRedirector(Redirect.appendTo(logFile.toFile()))
@@ -74,7 +81,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .start();
             LOG.info("PostgreSQL started on port {} ({} cluster in {})",
                     postgres.getPort(), existingCluster ? "existing" : "new", clusterDirectory);
-            return new EmbeddedPostgresServer(postgres, dataDirectory);
+            return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start; its log is " + logFile, e);
         }
@@ -82,11 +89,36 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** The superuser endpoint for {@code database} on this server. */
     public PostgresEndpoint endpoint(String database) {
-        return new PostgresEndpoint("jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database, SUPERUSER, "");
+        return new PostgresEndpoint("jdbc:postgresql://localhost:" + port + "/" + database, SUPERUSER, "");
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
+    }
+
+    /**
+     * Stops the server as {@code pg_ctl stop -m fast} does (sessions ended, a checkpoint, nothing committed lost),
+     * keeping its port and cluster for {@link #restart()}: for failure tests and {@code ./dev up}'s faults.
+     */
+    public synchronized void stop() {
+        if (postgres == null) {
+            return;
+        }
+        try {
+            postgres.close();
+            LOG.info("PostgreSQL on port {} stopped", port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL on port " + port + " did not stop", e);
+        } finally {
+            postgres = null;
+        }
+    }
+
+    /** Starts a stopped server again on the same port and cluster (its WAL, slots and databases as they were). */
+    public synchronized void restart() {
+        if (postgres == null) {
+            postgres = launch(dataDirectory, port);
+        }
     }
 
     /** Creates {@code database} unless it exists; returns its endpoint. */
@@ -113,9 +145,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
-            postgres.close();
+            if (postgres != null) {
+                postgres.close();
+            }
         } catch (IOException e) {
             LOG.warn("PostgreSQL did not stop cleanly", e);
         } finally {

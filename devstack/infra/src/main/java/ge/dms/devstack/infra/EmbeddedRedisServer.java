@@ -19,14 +19,16 @@ public final class EmbeddedRedisServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedRedisServer.class);
     private static final int TEXT_FILE_BUSY_ATTEMPTS = 5;
 
-    private final RedisServer server;
+    private RedisServer server;
     private final int port;
     private final DataDirectory dataDirectory;
+    private final ExecutableProvider executable;
 
-    private EmbeddedRedisServer(RedisServer server, int port, DataDirectory dataDirectory) {
+    private EmbeddedRedisServer(RedisServer server, int port, DataDirectory dataDirectory, ExecutableProvider executable) {
         this.server = server;
         this.port = port;
         this.dataDirectory = dataDirectory;
+        this.executable = executable;
     }
 
     public static EmbeddedRedisServer start(DataDirectory dataDirectory) {
@@ -74,29 +76,33 @@ public final class EmbeddedRedisServer implements AutoCloseable {
 
     private static EmbeddedRedisServer start(DataDirectory dataDirectory, ExecutableProvider executable, String source) {
         int port = FreePorts.next();
-        Path directory = dataDirectory.path();
         try {
-            Files.createDirectories(directory);
-            RedisServer server = RedisServer.newRedisServer()
-                    .executableProvider(executable)
-                    .bind("127.0.0.1")
-                    .port(port)
-                    .setting("dir " + directory)
-                    // The append-only file makes a kept --data directory survive restarts; everysec
-                    // bounds the loss to one second without putting an fsync on every write.
-                    .setting("appendonly yes")
-                    .setting("appendfsync everysec")
-                    .setting("save \"\"")
-                    .setting("protected-mode yes")
-                    // No logfile: embedded-redis waits for "Ready to accept connections" on stdout.
-                    .onShutdownForceStop(true)
-                    .build();
-            server.start();
+            RedisServer server = launch(port, dataDirectory.path(), executable);
             LOG.info("Redis ({} binary) started on port {}", source, port);
-            return new EmbeddedRedisServer(server, port, dataDirectory);
+            return new EmbeddedRedisServer(server, port, dataDirectory, executable);
         } catch (IOException e) {
             throw new UncheckedIOException("redis-server (" + source + ") did not start", e);
         }
+    }
+
+    private static RedisServer launch(int port, Path directory, ExecutableProvider executable) throws IOException {
+        Files.createDirectories(directory);
+        RedisServer server = RedisServer.newRedisServer()
+                .executableProvider(executable)
+                .bind("127.0.0.1")
+                .port(port)
+                .setting("dir " + directory)
+                // The append-only file makes a kept --data directory survive restarts; everysec
+                // bounds the loss to one second without putting an fsync on every write.
+                .setting("appendonly yes")
+                .setting("appendfsync everysec")
+                .setting("save \"\"")
+                .setting("protected-mode yes")
+                // No logfile: embedded-redis waits for "Ready to accept connections" on stdout.
+                .onShutdownForceStop(true)
+                .build();
+        server.start();
+        return server;
     }
 
     public String url() {
@@ -107,10 +113,91 @@ public final class EmbeddedRedisServer implements AutoCloseable {
         return port;
     }
 
-    @Override
-    public void close() {
+    /**
+     * Stops the server as an operator's restart does: {@code SHUTDOWN}, which writes the append-only file out, or, with
+     * {@code keepData} false, also deletes that file and any snapshot, so it comes back empty. The port stays this server's.
+     */
+    public synchronized void stop(boolean keepData) {
+        if (server == null) {
+            return;
+        }
         try {
-            server.stop();
+            RedisWire.shutdown(port);
+            server.stop(); // the process has exited already; this releases what embedded-redis holds
+            server = null;
+            if (!keepData) {
+                deleteData();
+            }
+            LOG.info("Redis on port {} stopped{}", port, keepData ? "" : ", its data deleted");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Redis on port " + port + " did not stop", e);
+        }
+    }
+
+    /** Starts a stopped server again on the same port and folder (with whatever data is left there). */
+    public synchronized void restart() {
+        if (server != null) {
+            return;
+        }
+        try {
+            server = launch(port, dataDirectory.path(), executable);
+            LOG.info("Redis started again on port {}", port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Redis did not start again on port " + port, e);
+        }
+    }
+
+    /**
+     * Freezes the server's process ({@code SIGSTOP}) for {@code seconds}, then lets it go on ({@code SIGCONT}): to its
+     * clients a network stall, connections open and nothing answered. Returns once it runs again.
+     */
+    public void pause(java.time.Duration length) throws InterruptedException {
+        long pid = RedisWire.processId(port);
+        signal(pid, "-STOP");
+        try {
+            Thread.sleep(length);
+        } finally {
+            signal(pid, "-CONT");
+        }
+    }
+
+    private static void signal(long pid, String signal) {
+        try {
+            int exit = new ProcessBuilder("kill", signal, Long.toString(pid)).inheritIO().start().waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("kill " + signal + " " + pid + " exited " + exit);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not signal redis-server " + pid, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted signalling redis-server " + pid, e);
+        }
+    }
+
+    private void deleteData() throws IOException {
+        Path directory = dataDirectory.path();
+        // 6.2 writes appendonly.aof, 7+ an appendonlydir folder; either may have a snapshot beside it.
+        for (String name : new String[] {"appendonly.aof", "dump.rdb"}) {
+            Files.deleteIfExists(directory.resolve(name));
+        }
+        Path aofFolder = directory.resolve("appendonlydir");
+        if (Files.isDirectory(aofFolder)) {
+            try (var files = Files.list(aofFolder)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(aofFolder);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            if (server != null) {
+                server.stop();
+            }
         } catch (IOException e) {
             LOG.warn("Redis did not stop cleanly", e);
         } finally {

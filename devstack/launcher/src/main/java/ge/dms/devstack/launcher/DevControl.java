@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  * A loopback-only control endpoint of a running {@code ./dev up}, so that other {@code ./dev}
  * commands (and the bench) can act on the process tree it owns: {@code POST /rebuild-views}, and
  * {@code POST /restart?services=projections,query-api}, which stops the named services and starts
- * them again with the same settings and ports, answering once each is healthy (a cold start to measure).
+ * them again with the same settings and ports, answering once each is healthy (a cold start to measure); with the
+ * servers at hand, also the faults and {@code GET /check-views} of {@link FaultEndpoints}.
  */
 final class DevControl implements AutoCloseable {
 
@@ -31,6 +32,11 @@ final class DevControl implements AutoCloseable {
     private final HttpServer server;
 
     DevControl(Platform platform) {
+        this(platform, null);
+    }
+
+    /** With the fault and check endpoints ({@link FaultEndpoints}) on {@code infrastructure}'s servers, when given. */
+    DevControl(Platform platform, ge.dms.devstack.infra.Infrastructure infrastructure) {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -68,6 +74,11 @@ final class DevControl implements AutoCloseable {
                 respond(exchange, 500, e.getMessage() + "\n");
             }
         });
+        // A thread per request: a fault blocks its request for its whole window, and a restart for a minute.
+        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        if (infrastructure != null) {
+            FaultEndpoints.register(server, new Faults(platform, infrastructure), infrastructure.endpoints());
+        }
         server.start();
     }
 
@@ -99,7 +110,7 @@ final class DevControl implements AutoCloseable {
         return "{\"restarted\":[" + names + "],\"seconds\":" + Math.round(seconds * 1000) / 1000.0 + ",\"health\":{" + urls + "}}\n";
     }
 
-    private static String quoted(String text) {
+    static String quoted(String text) {
         return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
@@ -107,11 +118,11 @@ final class DevControl implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    private static void respondJson(HttpExchange exchange, int status, String json) throws IOException {
+    static void respondJson(HttpExchange exchange, int status, String json) throws IOException {
         send(exchange, status, json, "application/json");
     }
 
-    private static void respond(HttpExchange exchange, int status, String text) throws IOException {
+    static void respond(HttpExchange exchange, int status, String text) throws IOException {
         send(exchange, status, text, "text/plain; charset=utf-8");
     }
 

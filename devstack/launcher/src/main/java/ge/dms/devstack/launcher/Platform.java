@@ -186,11 +186,38 @@ final class Platform implements AutoCloseable {
      * groups. With other instances its tasks move to them once its session times out.
      */
     synchronized void killProjections() {
-        ServiceProcess projections = running.remove(PROJECTIONS);
-        if (projections != null) {
-            processes.remove(projections);
-            projections.kill();
+        kill(PROJECTIONS);
+    }
+
+    /**
+     * {@code kill -9} of the named service (a fault: {@link Faults}); {@link #startAgain} brings it back the same way.
+     *
+     * @throws IllegalArgumentException for a name this platform did not start
+     */
+    synchronized void kill(String name) {
+        known(name);
+        ServiceProcess process = running.remove(name);
+        if (process != null) {
+            processes.remove(process);
+            process.kill();
         }
+    }
+
+    /** Starts a killed (or stopped) service again with the settings it had (ports, state, log) and waits until it is healthy. */
+    synchronized URI startAgain(String name) {
+        Spec spec = known(name);
+        if (!running.containsKey(name)) {
+            start(spec);
+        }
+        return spec.health();
+    }
+
+    private Spec known(String name) {
+        Spec spec = specs.get(name);
+        if (spec == null) {
+            throw new IllegalArgumentException("no such service: " + name + "; this platform runs " + String.join(", ", specs.keySet()));
+        }
+        return spec;
     }
 
     /**

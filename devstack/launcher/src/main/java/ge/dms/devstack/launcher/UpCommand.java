@@ -89,7 +89,7 @@ final class UpCommand implements Callable<Integer> {
             if (demoSize != null && demoSize > 0) {
                 generated = DemoSize.load(endpoints, demoSize);
             }
-            DevControl control = services.add(new DevControl(platform));
+            DevControl control = services.add(new DevControl(platform, infrastructure));
             UpEnvironment.write(DevSecret.projectRoot(), endpoints, control.url(), UpEnvironment.services(platform));
         } catch (RuntimeException startFailed) {
             // Stop what did start before the error is reported (the shutdown hook closes again, harmlessly).

@@ -47,7 +47,7 @@ final class SharedPlatform implements AutoCloseable {
                 Map.of(ServiceProcess.LOG_FORMAT, "json", "DMS_TRACE_LOG_LEVEL", "DEBUG"));
         PostgresEndpoint write = infrastructure.endpoints().writeDatabase();
         this.demo = DemoData.load(write.jdbcUrl(), write.user(), write.password());
-        this.control = new DevControl(platform);
+        this.control = new DevControl(platform, infrastructure);
     }
 
     Infrastructure infrastructure() {

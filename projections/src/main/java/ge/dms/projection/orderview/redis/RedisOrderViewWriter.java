@@ -85,7 +85,7 @@ public final class RedisOrderViewWriter implements OrderViewSink {
      * A failure (including Redis having lost the script) is for the caller to settle, e.g. with {@link #apply}.
      */
     public RedisFuture<Long> applyAsync(OrderView view, HopTrace trace) {
-        RedisFuture<Long> answer = async.evalsha(script.sha(), ScriptOutputType.INTEGER, keysOf(view), arguments(view, trace));
+        RedisFuture<Long> answer = async.evalsha(script.sha(), ScriptOutputType.INTEGER, keysOf(view), arguments(view, trace, false));
         if (trace != null) {
             answer.thenAccept(applied -> hops.applied(trace)); // on Lettuce's thread, when Redis answered
         }
@@ -94,7 +94,7 @@ public final class RedisOrderViewWriter implements OrderViewSink {
 
     /** The same; {@code trace} (may be null) goes into the driver's change stream entry. */
     public boolean apply(OrderView view, HopTrace trace) {
-        Long applied = script.call(keysOf(view), arguments(view, trace), "order " + view.orderId());
+        Long applied = script.call(keysOf(view), arguments(view, trace, false), "order " + view.orderId());
         hops.applied(trace);
         return applied != null && applied == 1L;
     }
@@ -104,7 +104,16 @@ public final class RedisOrderViewWriter implements OrderViewSink {
      * ({@code OrderViewWarmUp}) runs the hot path's own code before any real change arrives. Returns the argument count.
      */
     public int rehearse(OrderView view, HopTrace trace) {
-        return keysOf(view).length + arguments(view, trace).length;
+        return keysOf(view).length + arguments(view, trace, false).length;
+    }
+
+    /**
+     * Puts a view back that an emptied Redis lost ({@link RedisViewRefill}): applied only if newer than what Redis holds,
+     * like any view, but with no stream entry, since it is no change (its screens had it). Returns whether it was applied.
+     */
+    public boolean refill(OrderView view) {
+        Long applied = script.call(keysOf(view), arguments(view, null, true), "order " + view.orderId());
+        return applied != null && applied == 1L;
     }
 
     /** Every key of the view itself, in the script's KEYS order (all declared, as Redis Cluster wants them). */
@@ -122,7 +131,7 @@ public final class RedisOrderViewWriter implements OrderViewSink {
         return withDriver;
     }
 
-    private String[] arguments(OrderView view, HopTrace trace) {
+    private String[] arguments(OrderView view, HopTrace trace, boolean refill) {
         String json;
         try {
             json = Json.mapper().writeValueAsString(view);
@@ -140,8 +149,9 @@ public final class RedisOrderViewWriter implements OrderViewSink {
                 Long.toString(view.restaurantLsn()), Long.toString(view.driverLsn()), BoardRow.of(view).stored(),
                 trace == null ? "" : trace.stored(), OrderStatus.isIn(view.status(), OrderStatus.OPEN) ? "1" : "0",
                 Long.toString(streamMaxLength * DISPATCH_STREAM_FACTOR), view.requestId() == null ? "" : view.requestId()};
-        String[] all = Arrays.copyOf(own, own.length + heldKeyTemplates.length);
+        String[] all = Arrays.copyOf(own, own.length + heldKeyTemplates.length + 1);
         System.arraycopy(heldKeyTemplates, 0, all, own.length, heldKeyTemplates.length);
+        all[all.length - 1] = refill ? "1" : "0";
         return all;
     }
 

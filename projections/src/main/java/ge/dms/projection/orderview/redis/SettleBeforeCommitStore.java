@@ -9,19 +9,21 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import java.util.Map;
 
 /**
- * Holds no data: it exists for its {@link #flush()}, which Kafka Streams calls on every store of a task
- * before it commits the task's offsets (and, under exactly-once, its transaction). That is the moment
- * the task's pipelined Redis writes must all be applied, so flush settles them.
+ * Holds no data: it owns its task's pipelined sink, registers it with {@link PendingSinks} so that the stream
+ * thread's producer settles it before each transaction commit ({@link SettlingClientSupplier}), and settles it in
+ * {@link #flush()} too, which Kafka Streams calls before a checkpoint (and, without exactly-once, at every commit).
  */
 public final class SettleBeforeCommitStore implements SinkStore {
 
     private final String name;
     private final PipelinedRedisSink sink;
+    private final PendingSinks pending;
     private boolean open;
 
-    SettleBeforeCommitStore(String name, PipelinedRedisSink sink) {
+    SettleBeforeCommitStore(String name, PipelinedRedisSink sink, PendingSinks pending) {
         this.name = name;
         this.sink = sink;
+        this.pending = pending;
     }
 
     @Override
@@ -33,6 +35,7 @@ public final class SettleBeforeCommitStore implements SinkStore {
     public void init(StateStoreContext context, StateStore root) {
         open = true;
         context.register(root, (key, value) -> { }); // nothing to restore: no changelog
+        pending.register(sink); // on the task's stream thread: its producer settles the sink before each commit
     }
 
     @Override
@@ -48,6 +51,7 @@ public final class SettleBeforeCommitStore implements SinkStore {
     @Override
     public void close() {
         // Views sent and not yet settled belong to an uncommitted batch: the next owner of the task replays it.
+        pending.deregister(sink);
         open = false;
     }
 
@@ -63,6 +67,12 @@ public final class SettleBeforeCommitStore implements SinkStore {
 
     /** Builds the store for one task's sink; logging and caching do not apply to it. */
     public static StoreBuilder<SettleBeforeCommitStore> builder(String name, java.util.function.Supplier<PipelinedRedisSink> sinks) {
+        return builder(name, sinks, new PendingSinks());
+    }
+
+    /** With each task's sink registered in {@code pending}, which the stream thread's producer settles before it commits. */
+    public static StoreBuilder<SettleBeforeCommitStore> builder(String name, java.util.function.Supplier<PipelinedRedisSink> sinks,
+                                                                PendingSinks pending) {
         return new StoreBuilder<>() {
             @Override
             public StoreBuilder<SettleBeforeCommitStore> withCachingEnabled() {
@@ -86,7 +96,7 @@ public final class SettleBeforeCommitStore implements SinkStore {
 
             @Override
             public SettleBeforeCommitStore build() {
-                return new SettleBeforeCommitStore(name, sinks.get());
+                return new SettleBeforeCommitStore(name, sinks.get(), pending);
             }
 
             @Override

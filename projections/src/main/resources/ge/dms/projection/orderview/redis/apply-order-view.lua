@@ -16,7 +16,11 @@
 --       20-27 the keys of the view held before, which only Redis knows: RedisKeys templates with the stand-ins
 --       '<restaurant>', '<status>', '<driver>' (RedisKeys.RESTAURANT, STATUS, DRIVER): 20 restaurant orders,
 --       21 restaurant orders in a status, 22 restaurant board, 23 restaurant changes, 24 dispatcher status,
---       25 dispatcher unassigned, 26 driver active, 27 driver changes
+--       25 dispatcher unassigned, 26 driver active, 27 driver changes,
+--       28 '1' for a refill (RedisViewRefill: an empty Redis filled again from the view topic): the view is
+--       state put back, not a change, so no stream entry is added, and the hash is marked refill=1; the hot path
+--       writing that same version afterwards (a write it had in flight when Redis was emptied) applies it again
+--       with its stream entries, so a refill never takes a live change's message away
 -- Besides the driver's stream, every applied view is one entry in its restaurant's change stream and one
 -- in the dispatcher's (the live boards); the board row's JSON is cut from ARGV[15] after its two prefixes.
 -- Returns 1 when applied, 0 when the held view is the same or newer (OrderView.isNewerThan):
@@ -29,6 +33,7 @@ local function cmp(a, b)
 end
 
 local id, version, status, restaurant, driver, maxLen = ARGV[1], ARGV[2], ARGV[4], ARGV[5], ARGV[6], ARGV[11]
+local refill = ARGV[28] == '1'
 
 local function newer(held)
   local c = cmp(version, held[1])
@@ -58,26 +63,31 @@ local function withRequest(fields)
   return fields
 end
 
-local held = redis.call('HMGET', KEYS[1], 'version', 'lsn', 'status', 'restaurant', 'driver', 'rlsn', 'dlsn')
+local held = redis.call('HMGET', KEYS[1], 'version', 'lsn', 'status', 'restaurant', 'driver', 'rlsn', 'dlsn', 'refill')
 if held[1] then
-  if not newer(held) then return 0 end
+  local refilledSame = not refill and held[8] == '1' and cmp(version, held[1]) == 0
+  if not refilledSame and not newer(held) then return 0 end
   redis.call('ZREM', fill(fill(ARGV[21], '<restaurant>', held[4]), '<status>', held[3]), id)
   redis.call('ZREM', fill(ARGV[24], '<status>', held[3]), id)
   redis.call('ZREM', fill(ARGV[25], '<status>', held[3]), id)
   if held[4] ~= restaurant then
     redis.call('ZREM', fill(ARGV[20], '<restaurant>', held[4]), id)
     redis.call('HDEL', fill(ARGV[22], '<restaurant>', held[4]), id)
-    redis.call('XADD', fill(ARGV[23], '<restaurant>', held[4]), 'MAXLEN', '~', maxLen, '*',
-      'orderId', id, 'version', version, 'change', 'moved', 'commitMs', ARGV[12])
+    if not refill then
+      redis.call('XADD', fill(ARGV[23], '<restaurant>', held[4]), 'MAXLEN', '~', maxLen, '*',
+        'orderId', id, 'version', version, 'change', 'moved', 'commitMs', ARGV[12])
+    end
   end
   if held[5] and held[5] ~= '' and held[5] ~= driver then
     redis.call('ZREM', fill(ARGV[26], '<driver>', held[5]), id)
-    redis.call('XADD', fill(ARGV[27], '<driver>', held[5]), 'MAXLEN', '~', maxLen, '*',
-      unpack(withRequest({'orderId', id, 'version', version, 'change', 'unassigned', 'commitMs', ARGV[12]})))
+    if not refill then
+      redis.call('XADD', fill(ARGV[27], '<driver>', held[5]), 'MAXLEN', '~', maxLen, '*',
+        unpack(withRequest({'orderId', id, 'version', version, 'change', 'unassigned', 'commitMs', ARGV[12]})))
+    end
   end
 end
 redis.call('HSET', KEYS[1], 'version', version, 'lsn', ARGV[3], 'rlsn', ARGV[13], 'dlsn', ARGV[14],
-  'status', status, 'restaurant', restaurant, 'driver', driver, 'json', ARGV[9])
+  'status', status, 'restaurant', restaurant, 'driver', driver, 'json', ARGV[9], 'refill', refill and '1' or '0')
 redis.call('ZADD', KEYS[2], ARGV[7], id)
 redis.call('ZADD', KEYS[3], ARGV[7], id)
 redis.call('HSET', KEYS[4], id, ARGV[15])
@@ -93,8 +103,10 @@ end
 local _, prefixEnd = string.find(ARGV[15], '|[^|]*|')
 local boardChange = withRequest({'orderId', id, 'version', version, 'change', 'upsert', 'status', status,
   'commitMs', ARGV[12], 'row', string.sub(ARGV[15], prefixEnd + 1)})
-redis.call('XADD', KEYS[5], 'MAXLEN', '~', maxLen, '*', unpack(boardChange))
-redis.call('XADD', KEYS[9], 'MAXLEN', '~', ARGV[18], '*', unpack(boardChange))
+if not refill then
+  redis.call('XADD', KEYS[5], 'MAXLEN', '~', maxLen, '*', unpack(boardChange))
+  redis.call('XADD', KEYS[9], 'MAXLEN', '~', ARGV[18], '*', unpack(boardChange))
+end
 if driver ~= '' then
   if ARGV[10] == '1' then
     redis.call('ZADD', KEYS[10], ARGV[8], id)
@@ -107,6 +119,8 @@ if driver ~= '' then
     entry[#entry + 1] = 'trace'
     entry[#entry + 1] = ARGV[16]
   end
-  redis.call(unpack(withRequest(entry)))
+  if not refill then
+    redis.call(unpack(withRequest(entry)))
+  end
 end
 return 1
