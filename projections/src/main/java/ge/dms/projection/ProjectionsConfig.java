@@ -132,13 +132,6 @@ public record ProjectionsConfig(String kafkaBootstrap,
                 itemsRepartitioned, redisSyncWrites, orderViewThreads, standbyReplicas, warmUpOrders);
     }
 
-    /** The same with {@code orders} synthetic orders run through the order view topology before the start (0: none). */
-    public ProjectionsConfig withWarmUpOrders(int orders) {
-        return new ProjectionsConfig(kafkaBootstrap, redisUrl, readJdbcUrl, readUser, readPassword, topicPrefix,
-                applicationId, redisKeyPrefix, stateDir, driverStreamMaxLen, createTopics, partitions, replicationFactor,
-                itemsRepartitioned, redisSyncWrites, orderViewThreads, standbyReplicas, orders);
-    }
-
     /** How the order view projection reads the items. */
     public OrderViewProjection.ItemRouting itemRouting() {
         return itemsRepartitioned ? OrderViewProjection.ItemRouting.REPARTITIONED : OrderViewProjection.ItemRouting.ON_ORDER_PARTITION;

@@ -65,12 +65,10 @@ public final class SettleBeforeCommitStore implements SinkStore {
         return open;
     }
 
-    /** Builds the store for one task's sink; logging and caching do not apply to it. */
-    public static StoreBuilder<SettleBeforeCommitStore> builder(String name, java.util.function.Supplier<PipelinedRedisSink> sinks) {
-        return builder(name, sinks, new PendingSinks());
-    }
-
-    /** With each task's sink registered in {@code pending}, which the stream thread's producer settles before it commits. */
+    /**
+     * Builds the store for one task's sink (logging and caching do not apply to it), registered in {@code pending}, which
+     * the stream thread's producer settles before it commits: run the topology with a {@link SettlingClientSupplier} on it.
+     */
     public static StoreBuilder<SettleBeforeCommitStore> builder(String name, java.util.function.Supplier<PipelinedRedisSink> sinks,
                                                                 PendingSinks pending) {
         return new StoreBuilder<>() {

@@ -64,6 +64,8 @@ class RedisRestartIT {
         sink.write(Views.view(1, 1, 100, "confirmed", "R", 3L));
         sink.settle();
         server.stop(false);
+        // The pauses pace the writes across an outage of about three seconds (the fault under test is its length);
+        // nothing waits on them for a result: settle() below is the wait.
         for (int v = 2; v <= 20; v++) {
             sink.write(Views.view(v, v, 100L * v, "confirmed", "R", 3L));
             Thread.sleep(150);
