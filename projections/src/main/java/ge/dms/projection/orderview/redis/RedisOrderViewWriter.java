@@ -41,6 +41,8 @@ public final class RedisOrderViewWriter implements OrderViewSink {
     private final String[] heldKeyTemplates;
     private final long streamMaxLength;
     private final HopMetrics hops;
+    /** What this writer's hot path published: a replayed view found there is put back with no stream entry. */
+    private final PublishedViews published = new PublishedViews();
 
     /**
      * @param streamMaxLength approximate bound of each driver's and restaurant's change stream: how far back a
@@ -83,18 +85,24 @@ public final class RedisOrderViewWriter implements OrderViewSink {
      * Sends the same script without waiting for its answer: the future completes with 1 (applied) or 0.
      * Commands on one connection are executed in the order sent, so views of one order stay in order.
      * A failure (including Redis having lost the script) is for the caller to settle, e.g. with {@link #apply}.
+     * A view this writer published already (a replay after an aborted commit) is put back with no stream entry.
      */
     public RedisFuture<Long> applyAsync(OrderView view, HopTrace trace) {
-        RedisFuture<Long> answer = async.evalsha(script.sha(), ScriptOutputType.INTEGER, keysOf(view), arguments(view, trace, false));
-        if (trace != null) {
-            answer.thenAccept(applied -> hops.applied(trace)); // on Lettuce's thread, when Redis answered
-        }
+        RedisFuture<Long> answer = async.evalsha(script.sha(), ScriptOutputType.INTEGER, keysOf(view),
+                arguments(view, trace, published.published(view)));
+        answer.thenAccept(applied -> { // on Lettuce's thread, when Redis answered
+            published.publish(view);
+            if (trace != null) {
+                hops.applied(trace);
+            }
+        });
         return answer;
     }
 
-    /** The same; {@code trace} (may be null) goes into the driver's change stream entry. */
+    /** The same, waiting for the answer; {@code trace} (may be null) goes into the driver's change stream entry. */
     public boolean apply(OrderView view, HopTrace trace) {
-        Long applied = script.call(keysOf(view), arguments(view, trace, false), "order " + view.orderId());
+        Long applied = script.call(keysOf(view), arguments(view, trace, published.published(view)), "order " + view.orderId());
+        published.publish(view);
         hops.applied(trace);
         return applied != null && applied == 1L;
     }

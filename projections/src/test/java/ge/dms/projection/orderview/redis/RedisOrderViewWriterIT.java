@@ -180,4 +180,51 @@ class RedisOrderViewWriterIT {
 
         assertThat(redis.xlen(keys.driverChanges(3))).as("MAXLEN ~ 5 trims whole nodes").isLessThan(200);
     }
+
+    @Test
+    void shouldPutBackWithoutAStreamEntryWhatItPublishedBeforeRedisWasEmptied() throws Exception {
+        var all = io.lettuce.core.Range.<String>create("-", "+");
+        OrderView placed = Views.view(1, 2, 100, "confirmed", "R", 3L);
+        OrderView moved = Views.view(1, 3, 200, "preparing", "R", 3L);
+        writer.apply(placed);
+        writer.applyAsync(moved, null).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        emptyRedis();
+
+        // A transaction aborted by the outage is replayed: both views again, the first synchronously, the second pipelined.
+        writer.apply(placed);
+        writer.applyAsync(moved, null).get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(redis.hget(keys.order(1), "version")).isEqualTo("3");
+        assertThat(redis.zrange(keys.driverActive(3), 0, -1)).containsExactly("1");
+        assertThat(redis.xrange(keys.driverChanges(3), all)).as("the driver had both changes").isEmpty();
+        assertThat(redis.xrange(keys.restaurantChanges(7), all)).isEmpty();
+        assertThat(redis.xrange(keys.dispatchChanges(), all)).isEmpty();
+
+        writer.apply(Views.withRestaurantLsn(moved, "R renamed", 300)); // a rename at the same version is a change
+        writer.apply(Views.view(1, 4, 400, "ready", "R", 3L));
+        assertThat(redis.xrange(keys.driverChanges(3), all)).extracting(m -> m.getBody().get("version"))
+                .containsExactly("3", "4");
+    }
+
+    @Test
+    void shouldPublishAgainWhatAnotherWriterPublished() {
+        var all = io.lettuce.core.Range.<String>create("-", "+");
+        OrderView placed = Views.view(1, 2, 100, "confirmed", "R", 3L);
+        new RedisOrderViewWriter(test.connection, keys, 5).apply(placed);
+        emptyRedis();
+
+        writer.apply(placed); // this process never published it: it may be a screen's only copy of the change
+
+        assertThat(redis.xrange(keys.driverChanges(3), all)).hasSize(1);
+    }
+
+    /** Every key of this test's namespace deleted: Redis as it comes back after a restart without its data. */
+    private void emptyRedis() {
+        assertThat(keys.prefix()).as("a test's own prefix").isNotEmpty();
+        var names = redis.keys(keys.prefix() + "*");
+        if (!names.isEmpty()) {
+            redis.del(names.toArray(String[]::new));
+        }
+        assertThat(redis.exists(keys.order(1))).isZero();
+    }
 }
