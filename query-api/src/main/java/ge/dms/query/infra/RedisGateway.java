@@ -12,6 +12,7 @@ import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.resource.ClientResources;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -31,6 +32,7 @@ public class RedisGateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RedisGateway.class);
     private static final long RETRY_AFTER_MS = 1000;
 
+    private final ClientResources resources = RedisReconnects.resources();
     private final RedisClient client;
     /** For blocking reads: no fixed short command timeout (its commands wait on purpose). */
     private final RedisClient blockingClient;
@@ -43,7 +45,7 @@ public class RedisGateway implements AutoCloseable {
         String url = redis.getUrl();
         RedisURI uri = RedisURI.create(url);
         uri.setTimeout(config.getRedisTimeout());
-        this.client = RedisClient.create(uri);
+        this.client = RedisClient.create(resources, uri);
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 // Fail fast while disconnected: a queued command would hold a request until Redis returns.
@@ -52,7 +54,7 @@ public class RedisGateway implements AutoCloseable {
                 // A black-holed Redis must not hold a request for the 10 s default connect timeout.
                 .socketOptions(SocketOptions.builder().connectTimeout(config.getRedisTimeout()).build())
                 .build());
-        this.blockingClient = RedisClient.create(RedisURI.create(url));
+        this.blockingClient = RedisClient.create(resources, RedisURI.create(url));
         blockingClient.setOptions(ClientOptions.builder().autoReconnect(false).build());
         this.keys = new RedisKeys(redis.getKeyPrefix());
     }
@@ -135,5 +137,6 @@ public class RedisGateway implements AutoCloseable {
         }
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         blockingClient.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        resources.shutdown(0, 2, java.util.concurrent.TimeUnit.SECONDS);
     }
 }

@@ -1,5 +1,7 @@
 package ge.dms.query.security;
 
+import ge.dms.query.infra.RedisReconnects;
+import io.lettuce.core.resource.ClientResources;
 import ge.dms.query.infra.RedisConfig;
 import ge.dms.schemas.view.RedisKeys;
 import io.lettuce.core.ClientOptions;
@@ -46,6 +48,7 @@ public class RevokedSessions implements AutoCloseable {
     private static final Duration PRUNE = Duration.ofMinutes(1);
 
     private final RedisKeys keys;
+    private final ClientResources resources = RedisReconnects.resources();
     private final RedisClient client;
     private final Map<String, Long> revoked = new ConcurrentHashMap<>();
     private final Map<String, Set<Runnable>> watchers = new ConcurrentHashMap<>();
@@ -59,7 +62,7 @@ public class RevokedSessions implements AutoCloseable {
         this.keys = new RedisKeys(config.getKeyPrefix());
         RedisURI uri = RedisURI.create(config.getUrl());
         uri.setClientName("dms-query-revoked-sessions"); // CLIENT LIST shows who holds the subscription
-        this.client = RedisClient.create(uri);
+        this.client = RedisClient.create(resources, uri);
         // Reconnects by itself and subscribes again; each confirmation reloads the set (subscribed() below).
         client.setOptions(ClientOptions.builder().autoReconnect(true).build());
         scheduler.execute(this::subscribe);
@@ -186,5 +189,6 @@ public class RevokedSessions implements AutoCloseable {
             subscription.close();
         }
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        resources.shutdown(0, 2, TimeUnit.SECONDS);
     }
 }
