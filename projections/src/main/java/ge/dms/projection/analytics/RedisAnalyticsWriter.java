@@ -2,6 +2,7 @@ package ge.dms.projection.analytics;
 
 import ge.dms.schemas.serde.Json;
 import ge.dms.schemas.view.RedisKeys;
+import ge.dms.projection.redis.RedisRetry;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -14,7 +15,7 @@ import java.time.Duration;
  * Live analytics in Redis: each changed (dimension, id, day) row as JSON under
  * {@link RedisKeys#analyticsDay} ({@code {prefix}analytics:{dimension}:{id}:{day}}), expiring after {@link #TTL} so only the
  * current and previous day stay hot (older ranges are read from PostgreSQL). Each write carries
- * the row's whole state, so a replay is harmless.
+ * the row's whole state, so a replay (or a retry while Redis restarts, {@link RedisRetry}) is harmless.
  */
 public final class RedisAnalyticsWriter implements AnalyticsSink {
 
@@ -34,10 +35,13 @@ public final class RedisAnalyticsWriter implements AnalyticsSink {
 
     @Override
     public void write(AnalyticsKey key, DailyFigures figures) {
+        String json;
         try {
-            redis.set(key(key), Json.mapper().writeValueAsString(figures), SetArgs.Builder.ex(TTL));
+            json = Json.mapper().writeValueAsString(figures);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        String name = key(key);
+        RedisRetry.call(() -> redis.set(name, json, SetArgs.Builder.ex(TTL)), name);
     }
 }

@@ -1,12 +1,8 @@
 package ge.dms.projection.redis;
 
-import io.lettuce.core.RedisCommandTimeoutException;
-import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,14 +11,12 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * One of the sinks' Lua scripts, loaded once and called by its SHA: loaded again when Redis no longer
- * knows it (a restart, {@code SCRIPT FLUSH}), and retried a few times when the connection fails, so a
- * Redis blip costs a retry, not a failed task. The scripts apply a write only if it is newer, so a retry
+ * knows it (a restart, {@code SCRIPT FLUSH}), and retried while Redis is away or still loading ({@link RedisRetry}),
+ * so a Redis blip costs a retry, not a failed task. The scripts apply a write only if it is newer, so a retry
  * of a write that did reach Redis changes nothing.
  */
 public final class LuaScript {
 
-    private static final Logger LOG = LoggerFactory.getLogger(LuaScript.class);
-    private static final int ATTEMPTS = 3;
 
     private final String text;
     private final RedisCommands<String, String> redis;
@@ -40,18 +34,9 @@ public final class LuaScript {
         return sha;
     }
 
-    /** Runs it, with retries; {@code what} names the write in the log ("order 42"). Returns the script's integer. */
+    /** Runs it, retried while Redis is away or not ready ({@link RedisRetry}); {@code what} names the write in the log ("order 42"). */
     public Long call(String[] keys, String[] args, String what) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return evaluate(keys, args);
-            } catch (RedisConnectionException | RedisCommandTimeoutException e) {
-                if (attempt >= ATTEMPTS) {
-                    throw e;
-                }
-                LOG.warn("Redis write of {} failed (attempt {} of {}), retrying: {}", what, attempt, ATTEMPTS, e.toString());
-            }
-        }
+        return RedisRetry.call(() -> evaluate(keys, args), what);
     }
 
     private Long evaluate(String[] keys, String[] args) {
