@@ -63,6 +63,10 @@ final class EngineProperties {
         // Retriable failures (PostgreSQL restart, connection reset) restart the connector, forever; permanent ones stop it.
         p.put("errors.max.retries", "-1");
         p.put("retriable.restart.connector.wait.ms", Long.toString(config.engine().retriableRestartWaitMs()));
+        // Starting the replication stream is retried every 500 ms for a minute (default: every 10 s, six times): after a
+        // PostgreSQL restart the first try often fails, and its 10 s wait held every change back (bench faults, restart:postgres).
+        p.put("slot.retry.delay.ms", "500");
+        p.put("slot.max.retries", "120");
         return p;
     }
 }

@@ -38,6 +38,8 @@ final class DriverChanges {
     static final String REASSIGN_TO = "reassign-to";
     static final String REASSIGN_AWAY = "reassign-away";
     private static final String REASSIGN = "reassign";
+    /** The command API's problem type for a change whose commit was cut off by a lost database: it may have been made. */
+    private static final String COMMIT_OUTCOME_UNKNOWN = "commit-outcome-unknown";
     private static final String[] STEPS = {"assign-driver", "start-preparing", "mark-ready", "pick-up", Ledger.FINAL_STEP};
     private static final String[] REASSIGNED_STEPS = {"assign-driver", REASSIGN, "start-preparing", "mark-ready", "pick-up",
             Ledger.FINAL_STEP};
@@ -229,6 +231,10 @@ final class DriverChanges {
                     list(moved);
                     await(moved, stepGapNanos);
                 }
+            } else if (reply.status() == 503 && reply.body() != null && reply.body().contains(COMMIT_OUTCOME_UNKNOWN)) {
+                // The database went away while committing: it may have been made, so its messages count if they come.
+                leave(order);
+                ledger.unanswered(order.id(), version, COMMIT_OUTCOME_UNKNOWN, measured);
             } else {
                 ledger.failed(order.id(), version, reply.ok() ? "version " + reply.version() : String.valueOf(reply.status()), measured);
                 if (reply.status() == 503 || reply.status() == 429) {

@@ -12,6 +12,8 @@ import org.jooq.SQLDialect;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.DefaultTransactionProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +52,10 @@ public class DatabaseFactory {
     @Singleton
     DSLContext dsl(DataSource dataSource) {
         Settings settings = new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED);
-        return DSL.using(new ReadCommittedConnections(dataSource), SQLDialect.POSTGRES, settings);
+        var connections = new ReadCommittedConnections(dataSource);
+        // A commit interrupted by a lost database is reported as of unknown outcome, not as not done.
+        return DSL.using(new DefaultConfiguration().set(connections).set(SQLDialect.POSTGRES).set(settings)
+                .set(new CommitAwareTransactions(new DefaultTransactionProvider(connections))));
     }
 
     private static void migrate(DataSource dataSource) {

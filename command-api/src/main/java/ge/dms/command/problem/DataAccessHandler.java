@@ -1,5 +1,7 @@
 package ge.dms.command.problem;
 
+import ge.dms.command.db.CommitOutcomeUnknownException;
+import ge.dms.command.db.SqlStates;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -16,7 +18,8 @@ import java.util.Map;
 
 /**
  * Database errors, sorted into what the caller can retry (pool exhausted, statement or lock
- * timeout: 503; the database unreachable or restarting: 503), what the caller caused (a constraint
+ * timeout: 503; the database unreachable or restarting: 503), what it must check before retrying (the database lost
+ * during the commit: 503 {@code commit-outcome-unknown}, {@link CommitOutcomeUnknownException}), what the caller caused (a constraint
  * the API checks did not catch: 409/422), and real faults (500, logged).
  */
 @Singleton
@@ -34,6 +37,14 @@ public class DataAccessHandler implements ExceptionHandler<DataAccessException, 
     @Override
     public HttpResponse<?> handle(HttpRequest request, DataAccessException e) {
         String state = e.sqlState();
+        if (e instanceof CommitOutcomeUnknownException) {
+            LOG.warn("Commit outcome unknown on {} {}: {}", request.getMethod(), request.getPath(), e.getMessage());
+            return problems.response(request, HttpStatus.SERVICE_UNAVAILABLE, "commit-outcome-unknown",
+                    "The change may have been made",
+                    "the database went away while committing (" + state + "): read the resource back, or send the request "
+                            + "again with the same Idempotency-Key, before making the change again", List.of(), Map.of())
+                    .header("Retry-After", "1");
+        }
         if (e.getCause(SQLTransientConnectionException.class) != null || "57014".equals(state) || "55P03".equals(state)) {
             LOG.warn("Database busy on {} {}: {}", request.getMethod(), request.getPath(), e.getMessage());
             return problems.response(request, HttpStatus.SERVICE_UNAVAILABLE, "database-busy", "Try again shortly",
@@ -64,12 +75,10 @@ public class DataAccessHandler implements ExceptionHandler<DataAccessException, 
     }
 
     /**
-     * The database went away under the request, which a retry may find back: a connection lost or refused (class 08)
-     * or the server shutting down or restarting ({@code 57P01}-{@code 57P05}, e.g. "terminating connection due to
-     * administrator command" from a fast shutdown). Found by {@code ./dev bench faults}' PostgreSQL restart, which this
-     * answered with a 500.
+     * The database went away under the request ({@link SqlStates#databaseGone}). Found by {@code ./dev bench faults}'
+     * PostgreSQL restart, which this answered with a 500.
      */
     static boolean unavailable(String sqlState) {
-        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"));
+        return SqlStates.databaseGone(sqlState);
     }
 }
