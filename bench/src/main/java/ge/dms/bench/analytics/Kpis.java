@@ -24,7 +24,7 @@ public record Kpis(long orders, Map<String, Long> statuses, BigDecimal revenue, 
     public record Timing(long count, BigDecimal meanSeconds, Long p50, Long p90) {
     }
 
-    static Kpis fromApi(JsonNode body) {
+    public static Kpis fromApi(JsonNode body) {
         Map<String, Long> statuses = new TreeMap<>();
         body.path("statusDistribution").properties().forEach(e -> {
             if (e.getValue().asLong() != 0) {
