@@ -18,7 +18,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Runs the baseline server ({@link BaselineApplication}) as a child JVM on a free port, as the query API runs in a JVM
  * of its own: the load generator's threads, heap and garbage collector stay out of the baseline's latency. Ready once
- * an unauthenticated request is refused with 401 (the token check is in place); {@link #close()} stops it.
+ * an unauthenticated request is refused with 401 (the token check is in place); {@link #close()} stops it. Its console
+ * output goes to a temporary file, kept only when it failed to start.
  */
 public final class BaselineProcess implements AutoCloseable {
 
@@ -41,7 +42,8 @@ public final class BaselineProcess implements AutoCloseable {
         int port = freePort();
         Path log = java.nio.file.Files.createTempFile("bench-baseline-", ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx512m", "--sun-misc-unsafe-memory-access=allow",
+        // The heap and collector ./dev up gives each service (devstack's ServiceProcess), so neither side has more room.
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx768m", "-XX:+UseG1GC", "--sun-misc-unsafe-memory-access=allow",
                 "-cp", classPath, BaselineApplication.class.getName()))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         // The environment, not the command line: a password in the arguments would show in every process listing.
@@ -56,8 +58,8 @@ public final class BaselineProcess implements AutoCloseable {
         try {
             started.awaitReady(timeout);
         } catch (IOException | InterruptedException | TimeoutException | RuntimeException e) {
-            started.close();
-            throw e;
+            started.stop();
+            throw e; // the log stays, for the message
         }
         return started;
     }
@@ -98,8 +100,18 @@ public final class BaselineProcess implements AutoCloseable {
         }
     }
 
+    /** Stops the server and removes its console log. */
     @Override
     public void close() {
+        stop();
+        try {
+            java.nio.file.Files.deleteIfExists(log);
+        } catch (IOException e) {
+            // a temporary file: the system's cleaning takes it
+        }
+    }
+
+    private void stop() {
         process.destroy();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
