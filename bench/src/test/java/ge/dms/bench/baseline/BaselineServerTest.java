@@ -4,15 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ge.dms.bench.platform.Db;
 import ge.dms.bench.platform.Http;
+import ge.dms.bench.support.TestBench;
 import ge.dms.devstack.tokens.DevTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,7 +30,7 @@ class BaselineServerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        baseline = BaselineProcess.start(classPathWithoutCommandApi(), new Db("jdbc:postgresql://127.0.0.1:9/none", "dms", ""), SECRET, 1,
+        baseline = BaselineProcess.start(TestBench.classPathWithoutCommandApi(), new Db("jdbc:postgresql://127.0.0.1:9/none", "dms", ""), SECRET, 1,
                 Duration.ofSeconds(60));
         http = new Http(baseline.url(), Duration.ofSeconds(10));
     }
@@ -96,14 +94,5 @@ class BaselineServerTest {
         JsonNode problem = JSON.readTree(reply.body());
         assertThat(problem.path("type").asText()).isEqualTo("https://dms.ge/problems/invalid-parameter");
         assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo(field);
-    }
-
-    /** Surefire's class path (not the booter's manifest jar) without the command API's classes, jar and Micronaut Security. */
-    private static String classPathWithoutCommandApi() {
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        return Arrays.stream(classPath.split(File.pathSeparator))
-                .filter(entry -> !entry.contains(File.separator + "command-api" + File.separator) && !entry.contains("command-api-")
-                        && !entry.contains(File.separator + "micronaut-security"))
-                .collect(Collectors.joining(File.pathSeparator));
     }
 }
