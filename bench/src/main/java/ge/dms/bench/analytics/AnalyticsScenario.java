@@ -93,6 +93,9 @@ public final class AnalyticsScenario extends LiveScenario {
             try (WriteLoad writes = writeRate > 0
                     ? WriteLoad.start(api.commandApi(), api.jwtSecret(), writeRate, Duration.ofSeconds(30), maxInFlight()) : null) {
                 outcome = SideBySide.run("analytics", probes, settings, SIDES, "");
+                if (writes != null) {
+                    writes.close(); // stopped before its figures are read, so they hold what it issued
+                }
                 figures.put("writeLoad", writes == null ? "none" : writes.figures());
             }
             figures.put("ratioSqlToApi", Ratios.of(outcome.series(), names));

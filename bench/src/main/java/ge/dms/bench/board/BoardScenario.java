@@ -132,6 +132,9 @@ public final class BoardScenario extends LiveScenario {
                         byRate.add(atRate(rate, label, outcome, names));
                         errors += outcome.errors();
                     }
+                    if (writes != null) {
+                        writes.close(); // stopped before its figures are read, so they hold what it issued
+                    }
                     figures.put("writeLoad", writes == null ? "none" : writes.figures());
                 }
                 figures.put("byRate", byRate);

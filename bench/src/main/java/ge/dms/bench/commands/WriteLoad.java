@@ -53,7 +53,7 @@ public final class WriteLoad implements AutoCloseable {
         }
     }
 
-    /** What the load did, for the results: rate, changes issued, errors by kind and the commands' latency. */
+    /** What the load did, for the results: rate, changes issued (once stopped), errors by kind and the commands' latency. */
     public Map<String, Object> figures() {
         Duration ran = Duration.ofNanos((stoppedAt == 0 ? System.nanoTime() : stoppedAt) - started);
         Map<String, Object> figures = new LinkedHashMap<>();
@@ -74,9 +74,12 @@ public final class WriteLoad implements AutoCloseable {
         return figures;
     }
 
+    /** Stops the load and waits for its last answers; again is a no-op, so a caller may stop it before reading {@link #figures}. */
     @Override
     public void close() throws InterruptedException {
-        stop.set(true);
+        if (stop.getAndSet(true)) {
+            return;
+        }
         runner.join(Duration.ofSeconds(60));
         stoppedAt = System.nanoTime();
         client.close();
