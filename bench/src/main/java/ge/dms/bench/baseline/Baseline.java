@@ -15,11 +15,19 @@ import java.util.Map;
  */
 public final class Baseline extends RunningService {
 
+    /**
+     * Every bean of the baseline requires this property, which only {@link #start} sets: the bench's class path also
+     * starts the command API in-process (its tests), whose context must not pick up a second data source, filter or routes.
+     */
+    static final String ENABLED = "dms.baseline.enabled";
+
     private Baseline(Map<String, Object> properties) {
         super(properties);
     }
 
     public static Baseline start(Map<String, Object> properties) {
-        return new Baseline(properties);
+        Map<String, Object> enabled = new java.util.HashMap<>(properties);
+        enabled.put(ENABLED, "true");
+        return new Baseline(enabled);
     }
 }

@@ -1,5 +1,6 @@
 package ge.dms.bench.baseline;
 
+import io.micronaut.context.annotation.Requires;
 import ge.dms.http.problem.Problem;
 import ge.dms.http.token.Caller;
 import ge.dms.http.token.TokenCodec;
@@ -19,6 +20,7 @@ import java.util.Optional;
  * HS256, issuer, expiry, one role): 401 problem otherwise, with {@code WWW-Authenticate: Bearer}, as the query API
  * answers. The old design had no signed-out sessions to check nor a rate limit, so neither is here.
  */
+@Requires(property = Baseline.ENABLED, value = "true")
 @ServerFilter("/api/**")
 public class BaselineAuth {
 

@@ -1,5 +1,6 @@
 package ge.dms.bench.baseline;
 
+import io.micronaut.context.annotation.Requires;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import ge.dms.bench.board.BoardQuery;
 import ge.dms.schemas.serde.Json;
@@ -25,6 +26,7 @@ import javax.sql.DataSource;
  * to know whether there is a next one; rows become the query API's {@link BoardRow}s, in its page shape
  * {@code {"orders":[…],"nextCursor":…}}.
  */
+@Requires(property = Baseline.ENABLED, value = "true")
 @Singleton
 public class BaselineBoard {
 

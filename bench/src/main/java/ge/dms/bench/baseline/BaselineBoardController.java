@@ -1,5 +1,6 @@
 package ge.dms.bench.baseline;
 
+import io.micronaut.context.annotation.Requires;
 import ge.dms.bench.board.BoardQuery;
 import ge.dms.http.token.Caller;
 import io.micronaut.core.annotation.Nullable;
@@ -15,6 +16,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.time.Instant;
 
 /** {@code GET /api/restaurants/{id}/orders}: the query API's board parameters and page, answered by {@link BaselineBoard}. */
+@Requires(property = Baseline.ENABLED, value = "true")
 @Controller("/api/restaurants")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class BaselineBoardController {

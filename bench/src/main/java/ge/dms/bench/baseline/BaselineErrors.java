@@ -20,6 +20,7 @@ final class BaselineErrors {
     @Produces
     @Singleton
     @Requires(classes = BaselineProblem.class)
+    @Requires(property = Baseline.ENABLED, value = "true")
     static class Refused implements ExceptionHandler<BaselineProblem, HttpResponse<?>> {
 
         private final ProblemResponses problems;
@@ -38,6 +39,7 @@ final class BaselineErrors {
     @Produces
     @Singleton
     @Requires(classes = AccessDenied.class)
+    @Requires(property = Baseline.ENABLED, value = "true")
     static class Denied implements ExceptionHandler<AccessDenied, HttpResponse<?>> {
 
         private final ProblemResponses problems;

@@ -1,5 +1,6 @@
 package ge.dms.bench.baseline;
 
+import io.micronaut.context.annotation.Requires;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import ge.dms.http.token.Claims;
@@ -14,6 +15,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /** The baseline's wiring: the write-side JDBC pool, the token rules shared with both APIs, and its readiness. */
+@Requires(property = Baseline.ENABLED, value = "true")
 @Factory
 public class BaselineFactory {
 

@@ -1,5 +1,6 @@
 package ge.dms.bench.baseline;
 
+import io.micronaut.context.annotation.Requires;
 import ge.dms.bench.analytics.KpiRange;
 import ge.dms.http.token.AccessDenied;
 import ge.dms.http.token.Caller;
@@ -20,6 +21,7 @@ import java.time.LocalDate;
  * days; at most 400; everything or one restaurant) answered by {@link BaselineKpis}. A driver's KPIs are not
  * part of what the bench compares: {@code driverId} and driver tokens get a problem answer.
  */
+@Requires(property = Baseline.ENABLED, value = "true")
 @Controller("/api/analytics")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class BaselineKpiController {

@@ -1,5 +1,6 @@
 package ge.dms.bench.baseline;
 
+import io.micronaut.context.annotation.Requires;
 import ge.dms.bench.analytics.KpiRange;
 import ge.dms.bench.analytics.Kpis;
 import ge.dms.schemas.serde.Json;
@@ -21,6 +22,7 @@ import javax.sql.DataSource;
  * query API's answer shape. Percentiles: the API names the upper bound (minutes) of the histogram bucket holding
  * them; here the exact value is known, so {@code p50MinutesAtMost} is it rounded up to whole minutes.
  */
+@Requires(property = Baseline.ENABLED, value = "true")
 @Singleton
 public class BaselineKpis {
 

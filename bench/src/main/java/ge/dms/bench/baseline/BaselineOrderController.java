@@ -1,5 +1,6 @@
 package ge.dms.bench.baseline;
 
+import io.micronaut.context.annotation.Requires;
 import ge.dms.http.token.AccessDenied;
 import ge.dms.http.token.Caller;
 import ge.dms.schemas.view.OrderView;
@@ -12,6 +13,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
 /** {@code GET /api/orders/{id}}: one order as the query API's {@link OrderView}, read by {@link BaselineOrders}. */
+@Requires(property = Baseline.ENABLED, value = "true")
 @Controller("/api/orders")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class BaselineOrderController {

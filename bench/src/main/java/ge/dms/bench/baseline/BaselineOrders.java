@@ -1,5 +1,6 @@
 package ge.dms.bench.baseline;
 
+import io.micronaut.context.annotation.Requires;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import ge.dms.schemas.serde.Json;
 import ge.dms.schemas.view.DriverRef;
@@ -25,6 +26,7 @@ import static ge.dms.bench.baseline.BaselineBoard.instant;
  * its items by {@code order_items.order_id}, on one connection, as the query API's {@link OrderView}. The old design
  * had no change stream: LSNs are 0 and the source commit time is null (the fields are there, as in every view).
  */
+@Requires(property = Baseline.ENABLED, value = "true")
 @Singleton
 public class BaselineOrders {
 
