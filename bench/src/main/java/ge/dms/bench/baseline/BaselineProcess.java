@@ -44,7 +44,7 @@ public final class BaselineProcess implements AutoCloseable {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // The heap and collector ./dev up gives each service (devstack's ServiceProcess), so neither side has more room.
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx768m", "-XX:+UseG1GC", "--sun-misc-unsafe-memory-access=allow",
-                "-cp", classPath, BaselineApplication.class.getName()))
+                "-cp", withoutServices(classPath), BaselineApplication.class.getName()))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         // The environment, not the command line: a password in the arguments would show in every process listing.
         Map<String, String> env = builder.environment();
@@ -62,6 +62,28 @@ public final class BaselineProcess implements AutoCloseable {
             throw e; // the log stays, for the message
         }
         return started;
+    }
+
+    /** The product's services, on a test's class path (the launcher's tests run the bench in their JVM), never on the bench's. */
+    private static final List<String> SERVICES = List.of("command-api", "query-api", "projections", "cdc-pipeline");
+
+    /**
+     * The class path without the product's services: each brings its own {@code application.yml}, and Micronaut refuses
+     * to start with two (devstack/launcher's {@code BenchSmokeIT} runs the bench with all of them on its class path).
+     * The baseline needs none of them; {@code ./dev bench}'s own class path has none.
+     */
+    static String withoutServices(String classPath) {
+        return java.util.Arrays.stream(classPath.split(java.io.File.pathSeparator))
+                .filter(entry -> SERVICES.stream().noneMatch(service -> isOf(entry, service)))
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    }
+
+    /** A service's jar ({@code command-api-0.1.0.jar}) or build output ({@code …/command-api/target/classes}). */
+    private static boolean isOf(String entry, String service) {
+        Path path = Path.of(entry);
+        String name = path.getFileName() == null ? "" : path.getFileName().toString();
+        return (name.startsWith(service + "-") && name.endsWith(".jar"))
+                || entry.replace('\\', '/').contains("/" + service + "/target/");
     }
 
     public URI url() {
