@@ -41,37 +41,11 @@ final class AnalyticsProbes {
         this.restaurant = restaurant;
     }
 
-    /** The three questions on the API and as direct SQL; the KPIs also on {@code baseline} (it answers no daily revenue). */
-    List<Probe> probes(Callers callers, Http baseline) {
+    List<Probe> probes(Callers callers) {
         return List.of(
-                new Probe("kpis all", () -> get(all.kpisPath(), callers.next()), () -> sqlKpis(all))
-                        .with(Probe.BASELINE, () -> get(baseline, all.kpisPath(), callers.next())),
-                new Probe("kpis restaurant", () -> get(restaurant.kpisPath(), callers.next()), () -> sqlKpis(restaurant))
-                        .with(Probe.BASELINE, () -> get(baseline, restaurant.kpisPath(), callers.next())),
+                new Probe("kpis all", () -> get(all.kpisPath(), callers.next()), () -> sqlKpis(all)),
+                new Probe("kpis restaurant", () -> get(restaurant.kpisPath(), callers.next()), () -> sqlKpis(restaurant)),
                 new Probe("daily revenue", () -> get(all.dailyPath(), callers.next()), this::sqlDaily));
-    }
-
-    /** The baseline's KPIs against direct SQL's, exactly (both exact; the baseline's percentiles in whole minutes). */
-    Map<String, List<String>> baselineDisagreements(Http baseline, String token) throws Exception {
-        Map<String, List<String>> found = new LinkedHashMap<>();
-        try (Connection c = sql.getConnection()) {
-            for (KpiRange range : List.of(all, restaurant)) {
-                Http.Reply reply = baseline.get(range.kpisPath(), token);
-                if (reply.status() != 200) {
-                    found.put(range.kpisPath(), List.of("answered " + reply.status() + " " + reply.body()));
-                    continue;
-                }
-                Kpis mine = Kpis.fromApi(JSON.readTree(reply.body()));
-                Kpis exact = Kpis.fromSql(c, range);
-                List<String> mismatches = new ArrayList<>();
-                if (mine.orders() != exact.orders() || !mine.statuses().equals(exact.statuses())
-                        || mine.revenue().compareTo(exact.revenue()) != 0 || mine.onTime() != exact.onTime()) {
-                    mismatches.add("baseline " + mine + " vs sql " + exact);
-                }
-                add(found, range.restaurantId() == null ? "kpis all" : "kpis restaurant", mismatches);
-            }
-        }
-        return found;
     }
 
     /**
@@ -114,11 +88,7 @@ final class AnalyticsProbes {
     }
 
     private void get(String path, String token) throws Exception {
-        get(api, path, token);
-    }
-
-    private static void get(Http server, String path, String token) throws Exception {
-        Http.Reply reply = server.get(path, token);
+        Http.Reply reply = api.get(path, token);
         if (reply.status() != 200) {
             throw new Probe.Failed(String.valueOf(reply.status()));
         }

@@ -1,9 +1,7 @@
 package ge.dms.bench.analytics;
 
 import com.zaxxer.hikari.HikariDataSource;
-import ge.dms.bench.baseline.BaselineProcess;
 import ge.dms.bench.cli.Offer;
-import ge.dms.bench.commands.WriteLoad;
 import ge.dms.bench.platform.BenchIndexes;
 import ge.dms.bench.platform.Callers;
 import ge.dms.bench.platform.Db;
@@ -28,15 +26,12 @@ import java.util.Map;
 /**
  * {@code ./dev bench analytics}: 6-month KPIs (status distribution, revenue, delivery times, on-time
  * rate) and daily revenue from the query API (the projections' pre-aggregated days), and the same
- * figures by SQL aggregates over the write side's {@code orders}, same run, same offered rate: through the
- * baseline server of the old design ({@link BaselineProcess}, the KPIs only) and from this process;
- * latency of each, their ratios, and whether the figures agree.
+ * figures by SQL aggregates over the write side's {@code orders}, same run, same offered rate;
+ * latency of each, their ratio, and whether the figures agree.
  */
 @Command(name = "analytics", mixinStandardHelpOptions = true,
         description = "6-month KPIs from the query API vs the same figures by SQL aggregates on the write side (open loop).")
 public final class AnalyticsScenario extends LiveScenario {
-
-    private static final List<String> SIDES = List.of(Probe.API, Probe.BASELINE, Probe.SQL);
 
     private static final Offer OFFER = SideBySide.timing("3 s per side after 1 s of warm-up")
             .rate("offered requests/s, each side; direct SQL must keep up, or its latency is queueing", "2", "2")
@@ -46,13 +41,8 @@ public final class AnalyticsScenario extends LiveScenario {
     @Option(names = "--months", defaultValue = "6", description = "range: the last N months up to today, Tbilisi days (default ${DEFAULT-VALUE})")
     int months;
 
-    @Option(names = "--sql-connections", defaultValue = "8", description = "JDBC pool of the baseline server and of the direct-SQL "
-            + "side (default ${DEFAULT-VALUE})")
+    @Option(names = "--sql-connections", defaultValue = "8", description = "JDBC pool of the direct-SQL side (default ${DEFAULT-VALUE})")
     int sqlConnections;
-
-    @Option(names = "--write-rate", defaultValue = "0", description = "changes/s through the command API while every side is "
-            + "measured (default ${DEFAULT-VALUE}: none)")
-    double writeRate;
 
     @Override
     protected Offer offer() {
@@ -70,15 +60,9 @@ public final class AnalyticsScenario extends LiveScenario {
         LocalDate today = LocalDate.now(KpiRange.TBILISI);
         Map<String, Object> figures = run.figures();
         Map<String, Object> parameters = run.parameters();
-        if (!(writeRate >= 0 && writeRate <= 10_000)) {
-            throw new IllegalArgumentException("--write-rate must be in [0, 10,000]");
-        }
         try (Http http = new Http(platform.queryApi(), timeout());
              HikariDataSource pool = write.pool("bench-analytics", sqlConnections);
-             BenchIndexes indexes = BenchIndexes.create(write);
-             BaselineProcess baseline = BaselineProcess.start(System.getProperty("java.class.path"), write, api.jwtSecret(),
-                     sqlConnections, Duration.ofSeconds(60));
-             Http baselineHttp = new Http(baseline.url(), timeout())) {
+             BenchIndexes indexes = BenchIndexes.create(write)) {
             KpiRange all = KpiRange.lastMonths(months, today, null);
             KpiRange one = KpiRange.lastMonths(months, today, busiestRestaurant(write));
             AnalyticsProbes questions = new AnalyticsProbes(http, pool, all, one);
@@ -86,20 +70,9 @@ public final class AnalyticsScenario extends LiveScenario {
             figures.put("restaurant", one.restaurantId());
             figures.put("disagreements", questions.disagreements(callers.next(), AnalyticsProbes.bounds(platform.readSide()),
                     Duration.ofSeconds(quick ? 10 : 60)));
-            figures.put("baselineDisagreements", questions.baselineDisagreements(baselineHttp, callers.next()));
-            List<Probe> probes = questions.probes(callers, baselineHttp);
-            List<String> names = probes.stream().map(Probe::name).toList();
-            SideBySide.Outcome outcome;
-            try (WriteLoad writes = writeRate > 0
-                    ? WriteLoad.start(api.commandApi(), api.jwtSecret(), writeRate, Duration.ofSeconds(30), maxInFlight()) : null) {
-                outcome = SideBySide.run("analytics", probes, settings, SIDES, "");
-                if (writes != null) {
-                    writes.close(); // stopped before its figures are read, so they hold what it issued
-                }
-                figures.put("writeLoad", writes == null ? "none" : writes.figures());
-            }
-            figures.put("ratioSqlToApi", Ratios.of(outcome.series(), names));
-            figures.put("ratioBaselineToApi", Ratios.of(outcome.series(), names, "", Probe.BASELINE, Probe.API));
+            List<Probe> probes = questions.probes(callers);
+            SideBySide.Outcome outcome = SideBySide.run("analytics", probes, settings);
+            figures.put("ratioSqlToApi", Ratios.of(outcome.series(), probes.stream().map(Probe::name).toList()));
             figures.putAll(outcome.figures());
             figures.put("errors", outcome.errors());
             figures.put("indexes", indexes.describe());
@@ -114,11 +87,7 @@ public final class AnalyticsScenario extends LiveScenario {
         parameters.put("sqlConnections", sqlConnections);
         parameters.put("percentiles", "api: histogram bucket bounds (minutes); sql: exact (percentile_disc); agree when the exact value "
                 + "lies in the api's bucket");
-        parameters.put("writeChangesPerSecond", writeRate);
-        parameters.put("sides", SIDES);
-        parameters.put("baselineSide", "the old design's HTTP server (Micronaut, own JVM, same path, JSON and token check) computing "
-                + "the KPIs by SQL aggregates on the write side; it answers no daily revenue");
-        parameters.put("timing", "open loop; latency from each request's intended start; api, then baseline, then sql, same probe mix");
+        parameters.put("timing", "open loop; latency from each request's intended start; api side first, then sql, same probe mix");
     }
 
     private static Long busiestRestaurant(Db write) throws SQLException {

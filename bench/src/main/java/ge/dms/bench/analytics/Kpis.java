@@ -17,14 +17,14 @@ import java.util.TreeMap;
  * in one shape so they can be compared. Delivery-time percentiles: the API gives the histogram
  * bucket's upper bound in minutes (null for the open last bucket), SQL the exact seconds.
  */
-public record Kpis(long orders, Map<String, Long> statuses, BigDecimal revenue, long delivered, Timing pickup, Timing created,
+record Kpis(long orders, Map<String, Long> statuses, BigDecimal revenue, long delivered, Timing pickup, Timing created,
             long onTime, long eligible) {
 
     /** Count and mean seconds; p50/p90 as minutes-at-most (API) or exact seconds (SQL). */
-    public record Timing(long count, BigDecimal meanSeconds, Long p50, Long p90) {
+    record Timing(long count, BigDecimal meanSeconds, Long p50, Long p90) {
     }
 
-    public static Kpis fromApi(JsonNode body) {
+    static Kpis fromApi(JsonNode body) {
         Map<String, Long> statuses = new TreeMap<>();
         body.path("statusDistribution").properties().forEach(e -> {
             if (e.getValue().asLong() != 0) {
@@ -45,7 +45,7 @@ public record Kpis(long orders, Map<String, Long> statuses, BigDecimal revenue, 
     }
 
     /** The two statements the direct-SQL design ran for this screen, on one connection. */
-    public static Kpis fromSql(Connection c, KpiRange range) throws SQLException {
+    static Kpis fromSql(Connection c, KpiRange range) throws SQLException {
         Map<String, Long> statuses = new TreeMap<>();
         try (PreparedStatement ps = prepare(c, range.statusesSql(), range.parameters()); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {

@@ -2,7 +2,6 @@ package ge.dms.bench.board;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import ge.dms.bench.baseline.BaselineOrders;
 import ge.dms.bench.platform.Db;
 import ge.dms.bench.platform.Http;
 import ge.dms.bench.platform.Probe;
@@ -16,10 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
-/**
- * Asks one {@link BoardQuery} (or one order) any way: the query API, the baseline server (same path, same token) or
- * direct SQL; and walks the API's pages to find deep ones.
- */
+/** Asks one {@link BoardQuery} either way, and walks the API's pages to find deep ones. */
 final class BoardPages {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,37 +34,11 @@ final class BoardPages {
     }
 
     String apiBody(BoardQuery q, String token) throws Exception {
-        return body(api, q.apiPath(), token);
-    }
-
-    /** A GET on {@code server} (the query API or the baseline); fails on anything but 200. */
-    static String body(Http server, String path, String token) throws Exception {
-        Http.Reply reply = server.get(path, token);
+        Http.Reply reply = api.get(q.apiPath(), token);
         if (reply.status() != 200) {
             throw new Probe.Failed(String.valueOf(reply.status()));
         }
         return reply.body();
-    }
-
-    String apiOrderBody(long id, String token) throws Exception {
-        return body(api, orderPath(id), token);
-    }
-
-    void apiOrder(long id, String token) throws Exception {
-        apiOrderBody(id, token);
-    }
-
-    static String orderPath(long id) {
-        return "/api/orders/" + id;
-    }
-
-    /** The order detail as direct SQL, the baseline's own statements without HTTP or JSON. */
-    void sqlOrder(long id) throws SQLException {
-        try (Connection c = sql.getConnection()) {
-            if (BaselineOrders.find(c, id).isEmpty()) {
-                throw new Probe.Failed("not found");
-            }
-        }
     }
 
     /** One SQL query; reads every column of every row, as a server rendering the list would. */

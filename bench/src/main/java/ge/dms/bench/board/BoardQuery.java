@@ -1,7 +1,5 @@
 package ge.dms.bench.board;
 
-import ge.dms.bench.platform.BenchIndexes;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -27,14 +25,11 @@ import java.util.List;
 public record BoardQuery(String name, long restaurantId, String status, Instant from, Instant to, Long driverId,
                          String apiCursor, Instant afterCreatedAt, Long afterId, int limit) {
 
-    /**
-     * What the old board listed: the order row with its restaurant's and driver's names, from its order summary view
-     * ({@link BenchIndexes#SUMMARY_VIEW}). Columns in {@link ge.dms.schemas.view.BoardRow}'s order.
-     */
-    public static final String SELECT = """
-            SELECT o.id, o.reference, o.status, o.restaurant_id, o.restaurant_name, o.driver_id, o.driver_name, o.total_amount,
-                   o.item_count, o.requested_delivery_at, o.created_at, o.updated_at, o.version
-            FROM bench_order_summary o
+    /** What the old board listed: the order row with its restaurant's and driver's names. */
+    static final String SELECT = """
+            SELECT o.id, o.reference, o.status, o.restaurant_id, r.name, o.driver_id, d.name, o.total_amount, o.item_count,
+                   o.requested_delivery_at, o.created_at, o.updated_at, o.version
+            FROM orders o JOIN restaurants r ON r.id = o.restaurant_id LEFT JOIN drivers d ON d.id = o.driver_id
             WHERE o.restaurant_id = ?""";
 
     public BoardQuery {

@@ -18,19 +18,10 @@ public final class Ratios {
 
     /** {@code probe -> {p50, p99, mean}} for every name with both an {@code api} and an {@code sql} series holding samples. */
     public static Map<String, Map<String, Double>> of(List<Series> series, List<String> names) {
-        return of(series, names, "", Probe.SQL, Probe.API);
-    }
-
-    /**
-     * {@code numerator / denominator} per probe of the series named {@code <prefix><side> <probe>}, e.g. baseline ÷ api
-     * at one rate: {@code probe -> {p50, p99, mean}}, for every name both sides hold samples of.
-     */
-    public static Map<String, Map<String, Double>> of(List<Series> series, List<String> names, String prefix, String numerator,
-                                                      String denominator) {
         Map<String, Map<String, Double>> ratios = new LinkedHashMap<>();
         for (String name : names) {
-            Optional<Series> api = find(series, prefix + denominator + " " + name);
-            Optional<Series> sql = find(series, prefix + numerator + " " + name);
+            Optional<Series> api = find(series, "api " + name);
+            Optional<Series> sql = find(series, "sql " + name);
             if (api.isEmpty() || sql.isEmpty() || api.get().count() == 0 || sql.get().count() == 0) {
                 continue;
             }

@@ -16,15 +16,14 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Runs the same probes at the same offered rate once per side in one run: by default first through the query API,
- * then as direct SQL on the write side; {@code board} and {@code analytics} add the baseline server between them.
- * Each side gets an unmeasured warm-up, then a measured open-loop phase ({@link OpenLoop}); requests take the probes
- * asked on that side in turn, so every side asks the same mix of questions. Series are named {@code <prefix><side>
- * <probe>} and {@code <prefix><side> all}, e.g. {@code api first}, {@code 500/s baseline all}.
+ * Runs the same probes at the same offered rate twice in one run: first through the query API,
+ * then as direct SQL on the write side. Each side gets an unmeasured warm-up, then a measured
+ * open-loop phase ({@link OpenLoop}); requests take the probes in turn, so both sides ask the same
+ * mix of questions. Series are named {@code api <probe>}, {@code sql <probe>} and {@code api all}, {@code sql all}.
  */
 public final class SideBySide {
 
-    public static final List<String> SIDES = List.of(Probe.API, Probe.SQL);
+    public static final List<String> SIDES = List.of("api", "sql");
 
     /** Rate, warm-up and measured time per side, and the client's in-flight cap. */
     public record Settings(double rate, Duration warmup, Duration measured, int maxInFlight, boolean progress) {
@@ -46,46 +45,40 @@ public final class SideBySide {
     }
 
     public static Outcome run(String scenario, List<Probe> probes, Settings s) {
-        return run(scenario, probes, s, SIDES, "");
-    }
-
-    /** Each of {@code sides} in turn, its series' names starting with {@code prefix} (e.g. the rate). */
-    public static Outcome run(String scenario, List<Probe> probes, Settings s, List<String> sides, String prefix) {
+        List<String> order = new ArrayList<>(probes.stream().map(Probe::name).toList());
+        order.add(Measurements.ALL);
         List<Series> series = new ArrayList<>();
         Map<String, Object> figures = new LinkedHashMap<>();
         long errors = 0;
         long perSide = s.warmup().toMillis() + s.measured().toMillis();
-        try (Progress progress = Progress.overTime(scenario, perSide * sides.size(), s.progress())) {
-            for (int i = 0; i < sides.size(); i++) {
-                String side = sides.get(i);
-                List<Probe> asked = probes.stream().filter(p -> p.on(side) != null).toList();
-                List<String> order = new ArrayList<>(asked.stream().map(Probe::name).toList());
-                order.add(Measurements.ALL);
-                long offset = i * perSide;
-                progress.extraMessage(prefix + side + " warm-up");
-                phase(asked, side, s, s.warmup(), new Measurements(), ms -> progress.stepTo(offset + ms));
-                progress.extraMessage(prefix + side);
+        try (Progress progress = Progress.overTime(scenario, perSide * SIDES.size(), s.progress())) {
+            for (int side = 0; side < SIDES.size(); side++) {
+                String name = SIDES.get(side);
+                long offset = side * perSide;
+                progress.extraMessage(name + " warm-up");
+                phase(probes, side, s, s.warmup(), new Measurements(), ms -> progress.stepTo(offset + ms));
+                progress.extraMessage(name);
                 Measurements m = new Measurements();
-                OpenLoop.Outcome outcome = phase(asked, side, s, s.measured(),
+                OpenLoop.Outcome outcome = phase(probes, side, s, s.measured(),
                         m, ms -> progress.stepTo(offset + s.warmup().toMillis() + ms));
-                series.addAll(m.summarise(prefix + side + " ", order, s.measured()));
-                figures.put(prefix + side + " load", outcome.figures(s.measured()));
+                series.addAll(m.summarise(name + " ", order, s.measured()));
+                figures.put(name + " load", outcome.figures(s.measured()));
                 errors += m.errorCount();
             }
         }
         return new Outcome(series, figures, errors);
     }
 
-    private static OpenLoop.Outcome phase(List<Probe> probes, String side, Settings s, Duration duration, Measurements m,
+    private static OpenLoop.Outcome phase(List<Probe> probes, int side, Settings s, Duration duration, Measurements m,
                                           java.util.function.LongConsumer progress) {
-        if (duration.isZero() || probes.isEmpty()) {
+        if (duration.isZero()) {
             return new OpenLoop.Outcome(0, 0, Duration.ZERO);
         }
         AtomicLong turn = new AtomicLong();
         return OpenLoop.run(s.rate(), duration, s.maxInFlight(), intended -> {
             Probe probe = probes.get((int) (turn.getAndIncrement() % probes.size()));
             try {
-                probe.on(side).run();
+                (side == 0 ? probe.api() : probe.sql()).run();
                 m.success(probe.name(), System.nanoTime() - intended);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -26,16 +26,6 @@ class RatiosTest {
     }
 
     @Test
-    void shouldDivideTheBaselineByTheApiAtOneRate() {
-        List<Series> series = List.of(series("500/s api first", 10, 1.0, 4.0, 2.0), series("500/s baseline first", 10, 3.0, 12.0, 4.0),
-                series("2000/s api first", 10, 1.0, 5.0, 2.0), series("2000/s baseline first", 10, 9.0, 50.0, 10.0));
-
-        assertThat(Ratios.of(series, List.of("first"), "500/s ", Probe.BASELINE, Probe.API).get("first")).containsEntry("p99", 3.0);
-        assertThat(Ratios.of(series, List.of("first"), "2000/s ", Probe.BASELINE, Probe.API).get("first")).containsEntry("p99", 10.0);
-        assertThat(Ratios.of(series, List.of("first"), "500/s ", Probe.SQL, Probe.API)).isEmpty();
-    }
-
-    @Test
     void shouldLeaveOutProbesWithoutSamplesOnEitherSide() {
         List<Series> series = List.of(series("api driver", 0, 0, 0, 0), series("sql driver", 10, 3, 9, 4),
                 series("api deep", 5, 1, 1, 1));

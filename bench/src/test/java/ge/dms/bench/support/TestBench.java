@@ -98,16 +98,4 @@ public final class TestBench {
             return rs.getLong(1);
         }
     }
-
-    /**
-     * Surefire's class path (not the booter's manifest jar) without the command API's classes and jar and its Micronaut
-     * Security: what a child JVM of the baseline server gets, as {@code ./dev bench} gives it the runtime class path.
-     */
-    public static String classPathWithoutCommandApi() {
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        return java.util.Arrays.stream(classPath.split(java.io.File.pathSeparator))
-                .filter(entry -> !entry.contains(java.io.File.separator + "command-api" + java.io.File.separator)
-                        && !entry.contains("command-api-") && !entry.contains(java.io.File.separator + "micronaut-security"))
-                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
-    }
 }

@@ -92,7 +92,7 @@ class BenchSmokeIT {
                 "commands:--rates=10", "commands:--duration=2s", "commands:--warmup=1s", "commands:--restaurants=3",
                 "commands:--drivers=2", "commands:--products=5", "commands:--timeout=60s",
                 "fanout:--drivers=5", "fanout:--rate=10", "fanout:--duration=2s", "fanout:--warmup=1s", "fanout:--timeout=60s",
-                "board:--rates=20", "board:--write-rate=5", "board:--duration=2s", "board:--open-orders=20",
+                "board:--rate=20", "board:--duration=2s", "board:--open-orders=20",
                 "analytics:--duration=2s", "export:--rows=500")) {
             args.add("--arg");
             args.add(arg);
