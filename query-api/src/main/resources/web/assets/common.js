@@ -193,6 +193,23 @@ export class NewestRows {
       return known.row && stillShown(known.row) ? [known.row] : [];
     });
   }
+
+  /**
+   * As {@link #newest} for a board's first page, newest first ({@code createdAt}, then id), which also gets the
+   * orders seen live that the read side does not hold yet: a page reloaded right after a live change must not
+   * lose an order the dispatcher has just seen (the read side is written after Redis and may be seconds behind).
+   * Only orders that would sort into this page and still pass its filter are added.
+   */
+  newestFirstPage(rows, stillShown, pageSize) {
+    const shown = this.newest(rows, stillShown);
+    const ids = new Set(rows.map(row => row.orderId));
+    const last = rows.length < pageSize ? null : rows[rows.length - 1];
+    const later = (a, b) => a.createdAt === b.createdAt ? b.orderId - a.orderId : (a.createdAt < b.createdAt ? 1 : -1);
+    const missing = [...this.seen.entries()]
+      .filter(([id, known]) => !ids.has(id) && known.row && stillShown(known.row) && (!last || later(known.row, last) <= 0))
+      .map(([, known]) => known.row);
+    return missing.length === 0 ? shown : [...shown, ...missing].sort(later).slice(0, Math.max(pageSize, shown.length));
+  }
 }
 
 export function boardFeed(path, {onChange, onResync}) {

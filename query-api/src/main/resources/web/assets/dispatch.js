@@ -25,7 +25,8 @@ async function loadQueue(reset = true) {
   const {body} = await api('/api/dispatch/orders' + query({...filters(), limit: PAGE, cursor: queue.cursors[queue.index]}));
   queue.cursors[queue.index + 1] = body.nextCursor;
   queue.rows.clear();
-  $('#queue-rows').replaceChildren(...queue.live.newest(body.orders, matchesFilters).map(renderRow));
+  const rows = queue.index === 0 ? queue.live.newestFirstPage(body.orders, matchesFilters, PAGE) : queue.live.newest(body.orders, matchesFilters);
+  $('#queue-rows').replaceChildren(...rows.map(renderRow));
   $('#queue-next').disabled = !body.nextCursor;
   $('#queue-first').disabled = queue.index === 0;
   $('#queue-count').textContent = `page ${queue.index + 1}, ${body.orders.length} orders`;

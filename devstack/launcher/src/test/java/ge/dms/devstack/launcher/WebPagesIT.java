@@ -308,8 +308,7 @@ class WebPagesIT {
         dispatcher.until(d -> {
             WebElement row = d.findElements(By.cssSelector("#queue-rows tr")).stream()
                     .filter(r -> r.findElement(By.cssSelector(".ref")).getText().equals(ref)).findFirst().orElseThrow();
-            row.findElement(By.cssSelector(button)).click();
-            return true;
+            return clicked(row.findElement(By.cssSelector(button)));
         });
     }
 
@@ -336,9 +335,21 @@ class WebPagesIT {
 
     private void clickDelivery(String button) {
         driver.until(d -> {
-            d.findElement(By.cssSelector("#deliveries [data-order-id='" + orderId + "'] " + button)).click();
-            return true;
+            return clicked(d.findElement(By.cssSelector("#deliveries [data-order-id='" + orderId + "'] " + button)));
         });
+    }
+
+    /**
+     * Clicks, or says it could not yet: a toast of the previous action can lie over the button for a moment (it fades),
+     * and a user would click again once it has gone; so does the wait around this.
+     */
+    private static boolean clicked(WebElement button) {
+        try {
+            button.click();
+            return true;
+        } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+            return false;
+        }
     }
 
     @SuppressWarnings("unchecked")
