@@ -51,7 +51,7 @@ public class DataAccessHandler implements ExceptionHandler<DataAccessException, 
                     "the database did not answer in time", List.of(), Map.of())
                     .header("Retry-After", "1");
         }
-        if (unavailable(state)) {
+        if (SqlStates.databaseGone(state)) {
             LOG.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getPath(), e.getMessage());
             return problems.response(request, HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Try again shortly",
                     "the database is unavailable (" + state + ")", List.of(), Map.of())
@@ -72,13 +72,5 @@ public class DataAccessHandler implements ExceptionHandler<DataAccessException, 
         LOG.error("Database error on {} {}", request.getMethod(), request.getPath(), e);
         return problems.response(request, HttpStatus.INTERNAL_SERVER_ERROR, "server-error", "Internal error",
                 "the request failed on the server", List.of(), Map.of());
-    }
-
-    /**
-     * The database went away under the request ({@link SqlStates#databaseGone}). Found by {@code ./dev bench faults}'
-     * PostgreSQL restart, which this answered with a 500.
-     */
-    static boolean unavailable(String sqlState) {
-        return SqlStates.databaseGone(sqlState);
     }
 }
